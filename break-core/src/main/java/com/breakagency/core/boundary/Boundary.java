@@ -1,0 +1,198 @@
+package com.breakagency.core.boundary;
+
+import com.breakagency.ports.context.OperationContext;
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.RedactedThrowable;
+import com.breakagency.ports.error.Redaction;
+import com.breakagency.ports.spi.ErrorReport;
+import com.breakagency.ports.spi.ErrorReporter;
+import com.breakagency.ports.spi.Transactions;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one place every driving-port call passes through, in six steps:
+ * <ol>
+ *   <li>put {@code operation}, {@code userId} and {@code correlationId} into the SLF4J MDC (and restore
+ *       the MDC exactly as it was afterwards);</li>
+ *   <li>validate the command;</li>
+ *   <li>authorize the actor from the policy table, before anything is looked up;</li>
+ *   <li>run the use case in a unit of work;</li>
+ *   <li>map what escaped: a {@link BreakException} stays itself, anything else becomes
+ *       {@link ErrorCode#UNHANDLED_ERROR} with the cause kept;</li>
+ *   <li>log it once, here, at the code's severity, and report it when the code says so: after the unit
+ *       of work has ended, never from inside it.</li>
+ * </ol>
+ * Nothing else in Break logs or reports an error it throws. Messages pass {@link Redaction} before they
+ * are logged or reported. Thread-safe.
+ */
+public final class Boundary {
+
+    /** The logger failures are written to, once each. */
+    public static final String LOGGER_NAME = "com.breakagency.boundary";
+    /** MDC key of the operation name. */
+    public static final String MDC_OPERATION = "operation";
+    /** MDC key of the (redacted) user id. */
+    public static final String MDC_USER_ID = "userId";
+    /** MDC key of the correlation id. */
+    public static final String MDC_CORRELATION_ID = "correlationId";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+
+    private final CommandValidator validator;
+    private final AccessPolicy policy;
+    private final Transactions transactions;
+    private final ErrorReporter reporter;
+    private final Clock clock;
+
+    /**
+     * Wires a boundary.
+     *
+     * @param validator    validates commands
+     * @param policy       the policy table
+     * @param transactions runs units of work
+     * @param reporter     receives reported errors
+     * @param clock        stamps reports
+     */
+    public Boundary(CommandValidator validator, AccessPolicy policy, Transactions transactions,
+                    ErrorReporter reporter, Clock clock) {
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Runs one driving-port call.
+     *
+     * @param context   who calls; null is UNAUTHENTICATED
+     * @param operation the operation, as the policy table names it
+     * @param command   the command, validated before anything else
+     * @param useCase   the use case, run in a unit of work
+     * @param <C>       the command type
+     * @param <R>       the result type
+     * @return the use case's result, after the commit
+     * @throws BreakException every failure, mapped, logged and (where the code says so) reported
+     */
+    public <C, R> R call(OperationContext context, Operation operation, C command,
+                         BiFunction<Call, ? super C, R> useCase) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(useCase, "useCase");
+        Map<String, String> previousMdc = MDC.getCopyOfContextMap();
+        OperationContext named = context == null
+                ? OperationContext.system().withOperation(operation.name())
+                : context.withOperation(operation.name());
+        try {
+            MDC.put(MDC_OPERATION, operation.name());
+            MDC.put(MDC_USER_ID, context == null ? "anonymous" : Redaction.redact(context.actor().userId()));
+            MDC.put(MDC_CORRELATION_ID, named.correlationId());
+            try {
+                if (context == null) {
+                    throw BreakException.builder(ErrorCode.UNAUTHENTICATED).reason("NO_ACTOR")
+                            .detail("No actor was given for the call.").build();
+                }
+                validator.validate(command);
+                Access access = policy.decide(operation, context.actor());
+                Call call = new Call(named, access, this);
+                return transactions.inTransaction(() -> useCase.apply(call, command));
+            } catch (Exception escaped) {
+                BreakException mapped = map(escaped);
+                if (transactions.isActive()) {
+                    // a call nested in a caller's unit of work: report once that unit has ended
+                    log(mapped);
+                    Map<String, String> mdc = MDC.getCopyOfContextMap();
+                    transactions.afterCommit(() -> report(named, mapped, mdc));
+                } else {
+                    log(mapped);
+                    report(named, mapped, MDC.getCopyOfContextMap());
+                }
+                throw mapped;
+            }
+        } finally {
+            restore(previousMdc);
+        }
+    }
+
+    /**
+     * Maps anything that escaped a call to Break's taxonomy.
+     *
+     * @param escaped what escaped
+     * @return the same exception if it is a {@link BreakException}, else UNHANDLED_ERROR with it as cause
+     */
+    public static BreakException map(Throwable escaped) {
+        return escaped instanceof BreakException known ? known : BreakException.unhandled(escaped);
+    }
+
+    void reportAfterCommit(OperationContext context, BreakException error) {
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        transactions.afterCommit(() -> {
+            Map<String, String> previous = MDC.getCopyOfContextMap();
+            try {
+                restore(mdc);
+                log(error);
+                report(context, error, mdc);
+            } finally {
+                restore(previous);
+            }
+        });
+    }
+
+    private static void log(BreakException error) {
+        String detail = Redaction.redact(error.detail());
+        Map<String, String> metadata = redacted(error.metadata());
+        RedactedThrowable cause = Redaction.redact(error.getCause());
+        switch (error.code().severity()) {
+            case INFO -> LOG.info("{}/{}: {} {}", error.code(), error.reason(), detail, metadata);
+            case WARN -> LOG.warn("{}/{}: {} {}", error.code(), error.reason(), detail, metadata);
+            case ERROR -> {
+                if (cause == null) {
+                    LOG.error("{}/{}: {} {}", error.code(), error.reason(), detail, metadata);
+                } else {
+                    LOG.error("{}/{}: {} {}", error.code(), error.reason(), detail, metadata, cause);
+                }
+            }
+        }
+    }
+
+    private void report(OperationContext context, BreakException error, Map<String, String> mdc) {
+        if (!error.code().reported()) {
+            return;
+        }
+        ErrorReport report = new ErrorReport(error.code(), error.reason(), Redaction.redact(error.detail()),
+                context.operationName(), Redaction.redact(context.actor().userId()), context.correlationId(),
+                redacted(error.metadata()), Optional.ofNullable(Redaction.redact(error.getCause())), clock.instant());
+        try {
+            reporter.report(report);
+        } catch (RuntimeException reporterFailure) {
+            // the report is lost, the call's outcome is not: say so once, without the reporter's stack
+            Map<String, String> previous = MDC.getCopyOfContextMap();
+            restore(mdc);
+            LOG.warn("error reporter {} failed to take a {} report: {}", reporter.getClass().getName(),
+                    error.code(), Redaction.redact(String.valueOf(reporterFailure)));
+            restore(previous);
+        }
+    }
+
+    private static Map<String, String> redacted(Map<String, String> metadata) {
+        Map<String, String> out = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> out.put(k, Redaction.redact(v)));
+        return out;
+    }
+
+    private static void restore(Map<String, String> previous) {
+        if (previous == null || previous.isEmpty()) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(previous);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.breakagency.ports.error;
+
+/**
+ * The reasons Break itself uses under an {@link ErrorCode}. A reason is UPPER_SNAKE_CASE; adapters may
+ * add their own.
+ */
+public final class Reason {
+    /** CONFLICT: the record changed since the caller read it. */
+    public static final String VERSION_MISMATCH = "VERSION_MISMATCH";
+    /** CONFLICT: a unique value is taken already. */
+    public static final String ALREADY_EXISTS = "ALREADY_EXISTS";
+    /** CONFLICT: the state machine does not allow this move. */
+    public static final String INVALID_STATE_TRANSITION = "INVALID_STATE_TRANSITION";
+    /** CONFLICT: the idempotency key was used before with other parameters. */
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    /** CONFLICT: a call with the same idempotency key is still running. */
+    public static final String IN_PROGRESS = "IN_PROGRESS";
+    /** WORKFLOW_BREAK: commissions could not be computed; a repair step is queued. */
+    public static final String COMMISSIONS_PENDING = "COMMISSIONS_PENDING";
+    /** WORKFLOW_BREAK: a workflow assertion failed. */
+    public static final String INVARIANT_BROKEN = "INVARIANT_BROKEN";
+    /** WORKFLOW_BREAK: a queued step ran out of attempts. */
+    public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
+    /** TOKEN_REFRESH_FAILED: the provider revoked the refresh token; the user must reconnect. */
+    public static final String REFRESH_TOKEN_REVOKED = "REFRESH_TOKEN_REVOKED";
+    /** TOKEN_REFRESH_FAILED: the token endpoint could not be reached; retry later. */
+    public static final String TOKEN_ENDPOINT_UNAVAILABLE = "TOKEN_ENDPOINT_UNAVAILABLE";
+    /** INTEGRATION_UNAVAILABLE: the provider is rate-limiting Break. */
+    public static final String UPSTREAM_RATE_LIMITED = "UPSTREAM_RATE_LIMITED";
+    /** The reason used when none more specific applies. */
+    public static final String UNSPECIFIED = "UNSPECIFIED";
+
+    private Reason() {
+    }
+}
