@@ -4,11 +4,19 @@ import com.breakagency.ports.spi.Persistence;
 
 /**
  * Every persistence port in memory, sharing one {@link InMemoryTransactions}: for tests and for trying
- * Break out. Nothing survives the JVM. Thread-safe.
+ * Break out. Behaves like the relational adapter where it matters to callers: units of work roll back
+ * completely, unique constraints hold, optimistic versions are checked. Nothing survives the JVM.
+ * Thread-safe.
  */
 public final class InMemoryPersistence implements Persistence {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryBrands brands = new InMemoryBrands(transactions);
+    private final InMemoryContacts contacts = new InMemoryContacts(transactions);
+    private final InMemoryTalents talents = new InMemoryTalents(transactions);
+    private final InMemoryDeals deals = new InMemoryDeals(transactions);
+    private final InMemoryActivities activities = new InMemoryActivities(transactions);
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactions);
 
     private InMemoryPersistence() {
     }
@@ -25,5 +33,35 @@ public final class InMemoryPersistence implements Persistence {
     @Override
     public InMemoryTransactions transactions() {
         return transactions;
+    }
+
+    @Override
+    public InMemoryBrands brands() {
+        return brands;
+    }
+
+    @Override
+    public InMemoryContacts contacts() {
+        return contacts;
+    }
+
+    @Override
+    public InMemoryTalents talents() {
+        return talents;
+    }
+
+    @Override
+    public InMemoryDeals deals() {
+        return deals;
+    }
+
+    @Override
+    public InMemoryActivities activities() {
+        return activities;
+    }
+
+    @Override
+    public InMemoryAuditLog auditLog() {
+        return auditLog;
     }
 }

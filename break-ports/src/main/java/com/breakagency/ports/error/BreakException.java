@@ -147,6 +147,33 @@ public class BreakException extends RuntimeException {
     }
 
     /**
+     * CONFLICT/ALREADY_EXISTS: a unique value is taken. What a store throws for a uniqueness breach.
+     *
+     * @param entity the kind of record, such as {@code brand}
+     * @param field  the unique field, such as {@code domains}
+     * @return the exception, naming the field in its metadata and detail
+     */
+    public static BreakException alreadyExists(String entity, String field) {
+        return builder(ErrorCode.CONFLICT).reason(Reason.ALREADY_EXISTS)
+                .detail("Another " + entity + " already uses that " + field + ".")
+                .metadata("entity", entity).metadata("field", field).build();
+    }
+
+    /**
+     * CONFLICT/VERSION_MISMATCH: the record changed since the caller read it. What a store throws when an
+     * optimistic update finds another version.
+     *
+     * @param entity the kind of record
+     * @param id     its id
+     * @return the exception
+     */
+    public static BreakException versionMismatch(String entity, String id) {
+        return builder(ErrorCode.CONFLICT).reason(Reason.VERSION_MISMATCH)
+                .detail("The " + entity + " was changed by someone else. Reload it and try again.")
+                .metadata("entity", entity).metadata("id", id).build();
+    }
+
+    /**
      * PERSISTENCE_UNAVAILABLE: what a persistence adapter throws when the database cannot be reached
      * or a transaction could not complete; nothing was written.
      *

@@ -15,4 +15,46 @@ public interface Persistence {
      * @return the transactions
      */
     Transactions transactions();
+
+    /**
+     * The brands store.
+     *
+     * @return the store
+     */
+    Brands brands();
+
+    /**
+     * The contacts store.
+     *
+     * @return the store
+     */
+    Contacts contacts();
+
+    /**
+     * The talent store.
+     *
+     * @return the store
+     */
+    Talents talents();
+
+    /**
+     * The deals store.
+     *
+     * @return the store
+     */
+    Deals deals();
+
+    /**
+     * The timelines store.
+     *
+     * @return the store
+     */
+    Activities activities();
+
+    /**
+     * The audit log.
+     *
+     * @return the log
+     */
+    AuditLog auditLog();
 }

@@ -1,0 +1,20 @@
+package com.breakagency.ports.api.crm;
+
+import com.breakagency.ports.validation.Patterns;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import com.breakagency.ports.model.EntityRef;
+import jakarta.validation.Valid;
+
+/**
+ * Adds a note to the timeline of a brand, contact, talent or deal.
+ *
+ * @param subject whose timeline
+ * @param text    1 to 10,000 characters
+ */
+public record AddNote(@NotNull @Valid EntityRef subject, @NotBlank @Size(max = 10_000) String text) {
+}

@@ -1,0 +1,24 @@
+package com.breakagency.ports.api.crm;
+
+import com.breakagency.ports.validation.Patterns;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import com.breakagency.ports.model.crm.DealStage;
+
+/**
+ * Moves a deal to another stage by hand, if the pipeline allows the move and the deal is still at the
+ * version the caller read.
+ *
+ * @param id              the deal
+ * @param expectedVersion the version the caller read
+ * @param to              the stage to move to
+ */
+public record MoveDealStage(
+        @NotNull @Pattern(regexp = Patterns.ID) String id,
+        @Positive long expectedVersion,
+        @NotNull DealStage to) {
+}

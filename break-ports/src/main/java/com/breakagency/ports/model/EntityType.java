@@ -1,0 +1,17 @@
+package com.breakagency.ports.model;
+
+/** The kinds of record a timeline entry or an audit event can be about. */
+public enum EntityType {
+    /** A brand. */
+    BRAND,
+    /** A contact. */
+    CONTACT,
+    /** A talent profile. */
+    TALENT,
+    /** A deal. */
+    DEAL,
+    /** An invoice. */
+    INVOICE,
+    /** A payment. */
+    PAYMENT
+}

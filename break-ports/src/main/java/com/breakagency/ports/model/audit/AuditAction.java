@@ -1,0 +1,34 @@
+package com.breakagency.ports.model.audit;
+
+/**
+ * What an audit event records, in the agency's existing vocabulary where one exists. Names never
+ * change; new actions are added.
+ */
+public enum AuditAction {
+    /** A brand was created. */
+    BRAND_CREATED,
+    /** A brand was changed. */
+    BRAND_UPDATED,
+    /** A brand was archived. */
+    BRAND_ARCHIVED,
+    /** A contact was created. */
+    CONTACT_CREATED,
+    /** A contact was changed. */
+    CONTACT_UPDATED,
+    /** A contact was archived. */
+    CONTACT_ARCHIVED,
+    /** A talent profile was created. */
+    TALENT_CREATED,
+    /** A talent profile was changed. */
+    TALENT_UPDATED,
+    /** A talent profile was archived. */
+    TALENT_ARCHIVED,
+    /** A deal was created. */
+    DEAL_CREATED,
+    /** A deal was changed. */
+    DEAL_UPDATED,
+    /** A deal moved to another stage. */
+    DEAL_STAGE_CHANGED,
+    /** A note was added to a timeline. */
+    NOTE_ADDED
+}

@@ -1,0 +1,28 @@
+package com.breakagency.ports.model.crm;
+
+import com.breakagency.ports.model.EntityRef;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry on the timeline of a brand, contact, talent or deal.
+ *
+ * @param id           Break's id (time-ordered: the timeline is newest id first)
+ * @param subject      whose timeline
+ * @param kind         note or email
+ * @param authorUserId who wrote it
+ * @param at           when
+ * @param text         the text
+ */
+public record Activity(String id, EntityRef subject, ActivityKind kind, String authorUserId, Instant at, String text) {
+
+    /** Checks presence. */
+    public Activity {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(authorUserId, "authorUserId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(text, "text");
+    }
+}

@@ -1,0 +1,34 @@
+package com.breakagency.ports.spi;
+
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.model.EntityRef;
+import com.breakagency.ports.model.crm.Activity;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The timelines store: append-only. Every method takes part in the calling thread's unit of work;
+ * store failures are thrown as {@link BreakException} PERSISTENCE_UNAVAILABLE. Contract:
+ * {@code ActivitiesContract}.
+ */
+public interface Activities {
+
+    /**
+     * Appends an entry.
+     *
+     * @param activity the entry
+     * @throws BreakException CONFLICT/ALREADY_EXISTS naming field {@code id} if the id is taken
+     */
+    void append(Activity activity);
+
+    /**
+     * One keyset page of a timeline, newest first: entries with ids less than {@code beforeId}, in
+     * descending id order.
+     *
+     * @param subject  whose timeline
+     * @param beforeId the last id of the previous page, or empty for the newest entries
+     * @param limit    at most this many
+     * @return the entries
+     */
+    List<Activity> timeline(EntityRef subject, Optional<String> beforeId, int limit);
+}
