@@ -1,6 +1,8 @@
 package com.breakagency.core;
 
+import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.spi.ErrorReporter;
+import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
 import java.time.Clock;
 import java.util.Objects;
@@ -33,6 +35,13 @@ public interface BreakAgency extends AutoCloseable {
     }
 
     /**
+     * The CRM: brands, contacts, talent, deals, timelines.
+     *
+     * @return the CRM driving port
+     */
+    Crm crm();
+
+    /**
      * Releases the validator, closes the error reporter and stops Break's threads. Idempotent.
      */
     @Override
@@ -50,6 +59,7 @@ public interface BreakAgency extends AutoCloseable {
         private Persistence persistence;
         private ErrorReporter errorReporter;
         private Clock clock = DEFAULT_CLOCK;
+        private IdGenerator ids;
 
         Builder() {
         }
@@ -90,6 +100,18 @@ public interface BreakAgency extends AutoCloseable {
         }
 
         /**
+         * Makes the ids of new records. Defaults to UUID version 7 strings stamped from {@link #clock(Clock)},
+         * which sort in creation order.
+         *
+         * @param value the generator
+         * @return this builder
+         */
+        public Builder ids(IdGenerator value) {
+            this.ids = Objects.requireNonNull(value, "ids");
+            return this;
+        }
+
+        /**
          * Validates the configuration and builds the agency.
          *
          * @return the agency
@@ -100,7 +122,8 @@ public interface BreakAgency extends AutoCloseable {
                 throw new IllegalStateException("BreakAgency.builder(): persistence(...) is required");
             }
             return new DefaultBreakAgency(persistence,
-                    errorReporter == null ? new Slf4jErrorReporter() : errorReporter, clock);
+                    errorReporter == null ? new Slf4jErrorReporter() : errorReporter, clock,
+                    ids == null ? new com.breakagency.core.internal.UuidV7Ids(clock) : ids);
         }
     }
 }

@@ -2,9 +2,14 @@ package com.breakagency.core;
 
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.boundary.CommandValidator;
+import com.breakagency.core.crm.CrmService;
+import com.breakagency.core.internal.Audit;
+import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.spi.ErrorReporter;
+import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 final class DefaultBreakAgency implements BreakAgency {
@@ -12,16 +17,24 @@ final class DefaultBreakAgency implements BreakAgency {
     private final CommandValidator validator;
     private final ErrorReporter reporter;
     private final Boundary boundary;
+    private final CrmService crm;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultBreakAgency(Persistence persistence, ErrorReporter reporter, Clock clock) {
+    DefaultBreakAgency(Persistence persistence, ErrorReporter reporter, Clock clock, IdGenerator ids) {
         this.validator = new CommandValidator();
         this.reporter = reporter;
         this.boundary = new Boundary(validator, PolicyTable.STANDARD, persistence.transactions(), reporter, clock);
+        Audit audit = new Audit(persistence.auditLog(), ids, clock);
+        this.crm = new CrmService(boundary, persistence, audit, ids, clock, List.of());
     }
 
     Boundary boundary() {
         return boundary;
+    }
+
+    @Override
+    public Crm crm() {
+        return crm;
     }
 
     @Override

@@ -1,15 +1,69 @@
 package com.breakagency.core;
 
+import static com.breakagency.core.crm.CrmOperations.ADD_NOTE;
+import static com.breakagency.core.crm.CrmOperations.ARCHIVE;
+import static com.breakagency.core.crm.CrmOperations.CREATE_BRAND;
+import static com.breakagency.core.crm.CrmOperations.CREATE_CONTACT;
+import static com.breakagency.core.crm.CrmOperations.CREATE_DEAL;
+import static com.breakagency.core.crm.CrmOperations.CREATE_TALENT;
+import static com.breakagency.core.crm.CrmOperations.FIND_BRAND_BY_DOMAIN;
+import static com.breakagency.core.crm.CrmOperations.FIND_CONTACT_BY_EMAIL;
+import static com.breakagency.core.crm.CrmOperations.GET_BRAND;
+import static com.breakagency.core.crm.CrmOperations.GET_CONTACT;
+import static com.breakagency.core.crm.CrmOperations.GET_DEAL;
+import static com.breakagency.core.crm.CrmOperations.GET_TALENT;
+import static com.breakagency.core.crm.CrmOperations.LIST_BRANDS;
+import static com.breakagency.core.crm.CrmOperations.LIST_CONTACTS;
+import static com.breakagency.core.crm.CrmOperations.LIST_DEALS;
+import static com.breakagency.core.crm.CrmOperations.LIST_TALENT;
+import static com.breakagency.core.crm.CrmOperations.MOVE_DEAL_STAGE;
+import static com.breakagency.core.crm.CrmOperations.TIMELINE;
+import static com.breakagency.core.crm.CrmOperations.UPDATE_BRAND;
+import static com.breakagency.core.crm.CrmOperations.UPDATE_CONTACT;
+import static com.breakagency.core.crm.CrmOperations.UPDATE_DEAL;
+import static com.breakagency.core.crm.CrmOperations.UPDATE_TALENT;
+import static com.breakagency.ports.context.Role.ADMIN;
+import static com.breakagency.ports.context.Role.AGENT;
+import static com.breakagency.ports.context.Role.BRAND;
+import static com.breakagency.ports.context.Role.FINANCE;
+import static com.breakagency.ports.context.Role.SYSTEM;
+import static com.breakagency.ports.context.Role.TALENT;
+
 import com.breakagency.core.boundary.AccessPolicy;
 
 /**
- * The one authorization table of Break: every driving-port operation × every role. Use cases carry no
- * guards of their own; an operation missing here is denied to everyone.
+ * The one authorization table of Break: every driving-port operation × every role, as the architecture's
+ * matrix says. Use cases carry no guards of their own; an operation missing here is denied to everyone.
+ * "Own" rows are checked against the record's owners ({@link com.breakagency.core.boundary.Ownership}):
+ * an agent owns the deals and brands they own and the talent they manage, a TALENT user their profile
+ * and deals, a BRAND user their brand, its contacts and its deals.
  */
-final class PolicyTable {
+public final class PolicyTable {
 
     /** The agency's standard table. */
-    static final AccessPolicy STANDARD = AccessPolicy.builder().build();
+    public static final AccessPolicy STANDARD = AccessPolicy.builder()
+            // read CRM: staff and the system; portal users their own records
+            .allow(GET_BRAND, ADMIN, FINANCE, AGENT, SYSTEM).own(GET_BRAND, BRAND)
+            .allow(LIST_BRANDS, ADMIN, FINANCE, AGENT, SYSTEM).own(LIST_BRANDS, BRAND)
+            .allow(FIND_BRAND_BY_DOMAIN, ADMIN, FINANCE, AGENT, SYSTEM).own(FIND_BRAND_BY_DOMAIN, BRAND)
+            .allow(GET_CONTACT, ADMIN, FINANCE, AGENT, SYSTEM).own(GET_CONTACT, BRAND)
+            .allow(LIST_CONTACTS, ADMIN, FINANCE, AGENT, SYSTEM).own(LIST_CONTACTS, BRAND)
+            .allow(FIND_CONTACT_BY_EMAIL, ADMIN, FINANCE, AGENT, SYSTEM).own(FIND_CONTACT_BY_EMAIL, BRAND)
+            .allow(GET_TALENT, ADMIN, FINANCE, AGENT, SYSTEM).own(GET_TALENT, TALENT)
+            .allow(LIST_TALENT, ADMIN, FINANCE, AGENT, SYSTEM).own(LIST_TALENT, TALENT)
+            .allow(GET_DEAL, ADMIN, FINANCE, AGENT, SYSTEM).own(GET_DEAL, TALENT, BRAND)
+            .allow(LIST_DEALS, ADMIN, FINANCE, AGENT, SYSTEM).own(LIST_DEALS, TALENT, BRAND)
+            .allow(TIMELINE, ADMIN, FINANCE, AGENT, SYSTEM).own(TIMELINE, TALENT, BRAND)
+            // write brands, contacts, talent (and their notes): admins and agents
+            .allow(CREATE_BRAND, ADMIN, AGENT).allow(UPDATE_BRAND, ADMIN, AGENT)
+            .allow(CREATE_CONTACT, ADMIN, AGENT).allow(UPDATE_CONTACT, ADMIN, AGENT)
+            .allow(CREATE_TALENT, ADMIN, AGENT).allow(UPDATE_TALENT, ADMIN, AGENT)
+            .allow(ARCHIVE, ADMIN, AGENT).allow(ADD_NOTE, ADMIN, AGENT)
+            // write deals: admins; agents their own deals
+            .allow(CREATE_DEAL, ADMIN).own(CREATE_DEAL, AGENT)
+            .allow(UPDATE_DEAL, ADMIN).own(UPDATE_DEAL, AGENT)
+            .allow(MOVE_DEAL_STAGE, ADMIN).own(MOVE_DEAL_STAGE, AGENT)
+            .build();
 
     private PolicyTable() {
     }
