@@ -1,0 +1,260 @@
+package com.breakagency.core.crm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.breakagency.ports.api.crm.AddNote;
+import com.breakagency.ports.api.crm.Archive;
+import com.breakagency.ports.api.crm.CreateBrand;
+import com.breakagency.ports.api.crm.CreateContact;
+import com.breakagency.ports.api.crm.CreateDeal;
+import com.breakagency.ports.api.crm.CreateTalent;
+import com.breakagency.ports.api.crm.ListQuery;
+import com.breakagency.ports.api.crm.MoveDealStage;
+import com.breakagency.ports.api.crm.UpdateBrand;
+import com.breakagency.ports.api.crm.UpdateContact;
+import com.breakagency.ports.api.crm.UpdateDeal;
+import com.breakagency.ports.api.crm.UpdateTalent;
+import com.breakagency.ports.context.OperationContext;
+import com.breakagency.ports.context.Role;
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.Problem;
+import com.breakagency.ports.model.EntityRef;
+import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.Page;
+import com.breakagency.ports.model.crm.Brand;
+import com.breakagency.ports.model.crm.Contact;
+import com.breakagency.ports.model.crm.Deal;
+import com.breakagency.ports.model.crm.DealStage;
+import com.breakagency.ports.model.crm.Talent;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every CRM operation × every role, against the architecture's authorization matrix written out here
+ * independently of the policy table: allowed, allowed for own records, or FORBIDDEN — and FORBIDDEN is
+ * the same answer for an existing and a missing id.
+ */
+class CrmAuthorizationMatrixTest {
+
+    enum Expect { YES, OWN, NO }
+
+    enum Kind { TARGETED, CREATE, LIST, FIND }
+
+    static final String MISSING = "no-such-record";
+
+    /** What each role may do, transcribed from the architecture's matrix. */
+    static Map<Role, Expect> row(Expect admin, Expect finance, Expect agent, Expect talent, Expect brand, Expect system) {
+        Map<Role, Expect> m = new EnumMap<>(Role.class);
+        m.put(Role.ADMIN, admin);
+        m.put(Role.FINANCE, finance);
+        m.put(Role.AGENT, agent);
+        m.put(Role.TALENT, talent);
+        m.put(Role.BRAND, brand);
+        m.put(Role.SYSTEM, system);
+        return m;
+    }
+
+    static final Expect Y = Expect.YES;
+    static final Expect O = Expect.OWN;
+    static final Expect N = Expect.NO;
+    static final Map<Role, Expect> READ_BRAND_SIDE = row(Y, Y, Y, N, O, Y);
+    static final Map<Role, Expect> READ_TALENT = row(Y, Y, Y, O, N, Y);
+    static final Map<Role, Expect> READ_DEALS = row(Y, Y, Y, O, O, Y);
+    static final Map<Role, Expect> WRITE_CRM = row(Y, N, Y, N, N, N);
+    static final Map<Role, Expect> WRITE_DEALS = row(Y, N, O, N, N, N);
+
+    /** A world: records owned by agent-owner, talent T1 and brand B1; others own nothing of it. */
+    static final class World {
+        final Agency a = new Agency();
+        final Brand b1 = a.aBrand("agent-owner");
+        final Brand b2 = a.aBrand("agent-else");
+        final Talent t1 = a.aTalent("agent-owner");
+        final Talent t2 = a.aTalent("agent-else");
+        final Contact c1 = a.aContact(b1.id());
+        final Deal d1 = a.aDeal(b1, t1, "agent-owner");
+
+        OperationContext nonOwner(Role role) {
+            return switch (role) {
+                case ADMIN -> Agency.anAdmin();
+                case FINANCE -> Agency.aFinanceUser();
+                case AGENT -> Agency.anAgent("agent-other");
+                case TALENT -> Agency.aTalentUser(t2.id());
+                case BRAND -> Agency.aBrandUser(b2.id());
+                case SYSTEM -> Agency.theSystem();
+            };
+        }
+
+        OperationContext owner(Role role) {
+            return switch (role) {
+                case AGENT -> Agency.anAgent("agent-owner");
+                case TALENT -> Agency.aTalentUser(t1.id());
+                case BRAND -> Agency.aBrandUser(b1.id());
+                default -> nonOwner(role);
+            };
+        }
+    }
+
+    @FunctionalInterface
+    interface Run {
+        Object apply(World w, OperationContext ctx, boolean missing);
+    }
+
+    /**
+     * One CRM operation: how to run it against the owned record (or a missing id), and how to tell
+     * whether a listing or look-up result shows the owned record.
+     */
+    record Op(String name, Kind kind, Map<Role, Expect> matrix, Run run) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static String id(boolean missing, String existing) {
+        return missing ? MISSING : existing;
+    }
+
+    static List<Op> operations() {
+        List<Op> ops = new ArrayList<>();
+        ops.add(new Op("getBrand", Kind.TARGETED, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.getBrand(c, id(m, w.b1.id()))));
+        ops.add(new Op("listBrands", Kind.LIST, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.listBrands(c, ListQuery.first(100))));
+        ops.add(new Op("findBrandByDomain", Kind.FIND, READ_BRAND_SIDE,
+                (w, c, m) -> w.a.crm.findBrandByDomain(c, "someone@" + w.b1.domains().iterator().next())));
+        ops.add(new Op("getContact", Kind.TARGETED, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.getContact(c, id(m, w.c1.id()))));
+        ops.add(new Op("listContacts", Kind.LIST, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.listContacts(c, ListQuery.first(100))));
+        ops.add(new Op("findContactByEmail", Kind.FIND, READ_BRAND_SIDE,
+                (w, c, m) -> w.a.crm.findContactByEmail(c, w.c1.primaryEmail())));
+        ops.add(new Op("getTalent", Kind.TARGETED, READ_TALENT, (w, c, m) -> w.a.crm.getTalent(c, id(m, w.t1.id()))));
+        ops.add(new Op("listTalent", Kind.LIST, READ_TALENT, (w, c, m) -> w.a.crm.listTalent(c, ListQuery.first(100))));
+        ops.add(new Op("getDeal", Kind.TARGETED, READ_DEALS, (w, c, m) -> w.a.crm.getDeal(c, id(m, w.d1.id()))));
+        ops.add(new Op("listDeals", Kind.LIST, READ_DEALS, (w, c, m) -> w.a.crm.listDeals(c, ListQuery.first(100))));
+        ops.add(new Op("timeline", Kind.TARGETED, READ_DEALS,
+                (w, c, m) -> w.a.crm.timeline(c, EntityRef.of(EntityType.DEAL, id(m, w.d1.id())), null, 10)));
+        ops.add(new Op("createBrand", Kind.CREATE, WRITE_CRM, (w, c, m) -> w.a.crm.createBrand(c,
+                new CreateBrand("New brand", Set.of("new-" + Agency.SEQ.incrementAndGet() + ".example"), "agent-owner", Set.of()))));
+        ops.add(new Op("updateBrand", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.updateBrand(c,
+                new UpdateBrand(id(m, w.b1.id()), 1, "Renamed", w.b1.domains(), "agent-owner", Set.of()))));
+        ops.add(new Op("createContact", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.createContact(c,
+                new CreateContact(id(m, w.b1.id()), "New person", "new" + Agency.SEQ.incrementAndGet() + "@x.example",
+                        Set.of(), null, null))));
+        ops.add(new Op("updateContact", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.updateContact(c,
+                new UpdateContact(id(m, w.c1.id()), 1, w.b1.id(), "Renamed", w.c1.primaryEmail(), Set.of(), null, null))));
+        ops.add(new Op("createTalent", Kind.CREATE, WRITE_CRM, (w, c, m) -> w.a.crm.createTalent(c,
+                new CreateTalent("New talent", List.of(), null, null, null, "EUR"))));
+        ops.add(new Op("updateTalent", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.updateTalent(c,
+                new UpdateTalent(id(m, w.t1.id()), 1, "Renamed", List.of(), null, "agent-owner", null, null))));
+        ops.add(new Op("archive", Kind.TARGETED, WRITE_CRM,
+                (w, c, m) -> { w.a.crm.archive(c, new Archive(EntityType.CONTACT, id(m, w.c1.id()), 1)); return "archived"; }));
+        ops.add(new Op("addNote", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.addNote(c,
+                new AddNote(EntityRef.of(EntityType.BRAND, id(m, w.b1.id())), "Called them"))));
+        ops.add(new Op("createDeal", Kind.TARGETED, WRITE_DEALS, (w, c, m) -> w.a.crm.createDeal(c,
+                new CreateDeal(id(m, w.b1.id()), w.t1.id(), "agent-owner", "Another campaign", 5_000, "GBP", null))));
+        ops.add(new Op("updateDeal", Kind.TARGETED, WRITE_DEALS, (w, c, m) -> w.a.crm.updateDeal(c,
+                new UpdateDeal(id(m, w.d1.id()), 1, "agent-owner", "Bigger campaign", 200_000, "GBP", null))));
+        ops.add(new Op("moveDealStage", Kind.TARGETED, WRITE_DEALS, (w, c, m) -> w.a.crm.moveDealStage(c,
+                new MoveDealStage(id(m, w.d1.id()), 1, DealStage.NEGOTIATION))));
+        return ops;
+    }
+
+    static Stream<Arguments> everyOperationAndRole() {
+        return operations().stream().flatMap(op -> Stream.of(Role.values()).map(role -> Arguments.of(op, role)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyOperationAndRole")
+    void every_operation_answers_every_role_as_the_matrix_says(Op op, Role role) {
+        Expect expect = op.matrix().get(role);
+        World w = new World();
+        try {
+            switch (expect) {
+                case NO -> {
+                    BreakException onExisting = forbidden(() -> op.run().apply(w, w.owner(role), false));
+                    if (op.kind() == Kind.TARGETED) {
+                        BreakException onMissing = forbidden(() -> op.run().apply(w, w.owner(role), true));
+                        assertSameAnswer(onExisting, onMissing);
+                    }
+                }
+                case YES -> {
+                    Object result = op.run().apply(w, w.nonOwner(role), false);
+                    if (op.kind() == Kind.LIST || op.kind() == Kind.FIND) {
+                        assertTrue(shows(result), op + " as " + role + " shows the record");
+                    }
+                    if (op.kind() == Kind.TARGETED) {
+                        BreakException missing = assertThrows(BreakException.class,
+                                () -> op.run().apply(w, w.nonOwner(role), true));
+                        assertEquals(ErrorCode.NOT_FOUND, missing.code(), op + " as " + role + " on a missing id");
+                    }
+                }
+                case OWN -> {
+                    if (op.kind() == Kind.TARGETED) {
+                        BreakException notTheirs = forbidden(() -> op.run().apply(w, w.nonOwner(role), false));
+                        BreakException onMissing = forbidden(() -> op.run().apply(w, w.nonOwner(role), true));
+                        assertSameAnswer(notTheirs, onMissing);
+                        op.run().apply(w, w.owner(role), false);
+                    } else {
+                        assertFalse(shows(op.run().apply(w, w.nonOwner(role), false)),
+                                op + " as a " + role + " who does not own the record must not show it");
+                        assertTrue(shows(op.run().apply(w, w.owner(role), false)),
+                                op + " as the owning " + role + " shows the record");
+                    }
+                }
+            }
+        } finally {
+            w.a.close();
+        }
+    }
+
+    /** Whether a listing or look-up result holds the world's owned records (b1, c1, t1 or d1). */
+    private static boolean shows(Object result) {
+        if (result instanceof Page<?> page) {
+            return !page.items().isEmpty() && page.items().stream().anyMatch(CrmAuthorizationMatrixTest::owned);
+        }
+        if (result instanceof Optional<?> found) {
+            return found.isPresent();
+        }
+        throw new AssertionError("not a listing or look-up: " + result);
+    }
+
+    private static boolean owned(Object item) {
+        if (item instanceof Brand b) {
+            return b.ownerAgentId().equals("agent-owner");
+        }
+        if (item instanceof Contact c) {
+            return c.name().startsWith("Contact");
+        }
+        if (item instanceof Talent t) {
+            return t.managingAgentId().equals(Optional.of("agent-owner"));
+        }
+        if (item instanceof Deal d) {
+            return d.ownerAgentId().equals("agent-owner");
+        }
+        return false;
+    }
+
+    private static BreakException forbidden(Runnable call) {
+        BreakException e = assertThrows(BreakException.class, call::run);
+        assertEquals(ErrorCode.FORBIDDEN, e.code(), "expected FORBIDDEN, got " + e.code() + "/" + e.reason());
+        return e;
+    }
+
+    /** Everything a caller can see of the error, apart from the call's own correlation id. */
+    private static void assertSameAnswer(BreakException a, BreakException b) {
+        OperationContext fixed = OperationContext.of(com.breakagency.ports.context.Actor.system(), "fixed");
+        assertEquals(Problem.of(a, fixed), Problem.of(b, fixed), "FORBIDDEN must not reveal whether the record exists");
+        assertEquals(a.reason(), b.reason());
+        assertEquals(a.metadata(), b.metadata());
+    }
+}

@@ -1,0 +1,117 @@
+package com.breakagency.core.crm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.breakagency.ports.api.crm.CreateBrand;
+import com.breakagency.ports.api.crm.CreateContact;
+import com.breakagency.ports.api.crm.ListQuery;
+import com.breakagency.ports.api.crm.UpdateBrand;
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.Reason;
+import com.breakagency.ports.model.Page;
+import com.breakagency.ports.model.crm.Brand;
+import com.breakagency.ports.model.crm.Contact;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class CrmLookupsTest {
+
+    @Test
+    void an_email_finds_the_brand_of_its_domain_whatever_its_case_and_surrounding_space() {
+        try (Agency a = new Agency()) {
+            Brand brand = a.crm.createBrand(Agency.anAdmin(), new CreateBrand("Brand", Set.of(" Brand.COM "), "agent-1", Set.of()));
+            assertEquals(Set.of("brand.com"), brand.domains());
+            assertEquals(Optional.of(brand), a.crm.findBrandByDomain(Agency.anAdmin(), "jane@Brand.com"));
+            assertEquals(Optional.of(brand), a.crm.findBrandByDomain(Agency.anAdmin(), "  JANE@BRAND.COM  "));
+            assertEquals(Optional.of(brand), a.crm.findBrandByDomain(Agency.anAdmin(), "brand.com."));
+            assertEquals(Optional.empty(), a.crm.findBrandByDomain(Agency.anAdmin(), "jane@sub.brand.com"));
+            assertEquals(Optional.empty(), a.crm.findBrandByDomain(Agency.anAdmin(), "jane@brand.co"));
+        }
+    }
+
+    @Test
+    void a_contact_is_found_by_any_of_its_addresses_exactly_after_normalization() {
+        try (Agency a = new Agency()) {
+            Contact jane = a.crm.createContact(Agency.anAdmin(), new CreateContact(null, "Jane", "Jane@Brand.com",
+                    Set.of("j.doe@Home.example"), null, null));
+            assertEquals("jane@brand.com", jane.primaryEmail());
+            assertEquals(Optional.of(jane), a.crm.findContactByEmail(Agency.anAdmin(), " JANE@brand.com "));
+            assertEquals(Optional.of(jane), a.crm.findContactByEmail(Agency.anAdmin(), "J.DOE@home.example"));
+            assertEquals(Optional.empty(), a.crm.findContactByEmail(Agency.anAdmin(), "jane@brand.co"));
+        }
+    }
+
+    @Test
+    void a_taken_domain_or_address_is_a_conflict_naming_the_field() {
+        try (Agency a = new Agency()) {
+            a.crm.createBrand(Agency.anAdmin(), new CreateBrand("One", Set.of("one.example"), "agent-1", Set.of()));
+            Brand two = a.crm.createBrand(Agency.anAdmin(), new CreateBrand("Two", Set.of("two.example"), "agent-1", Set.of()));
+            BreakException onCreate = assertThrows(BreakException.class, () -> a.crm.createBrand(Agency.anAdmin(),
+                    new CreateBrand("Copy", Set.of("ONE.example"), "agent-1", Set.of())));
+            assertEquals(ErrorCode.CONFLICT, onCreate.code());
+            assertEquals(Reason.ALREADY_EXISTS, onCreate.reason());
+            assertEquals("domains", onCreate.metadata().get("field"));
+            BreakException onUpdate = assertThrows(BreakException.class, () -> a.crm.updateBrand(Agency.anAdmin(),
+                    new UpdateBrand(two.id(), 1, "Two", Set.of("two.example", "one.example"), "agent-1", Set.of())));
+            assertEquals("domains", onUpdate.metadata().get("field"));
+            assertEquals(two, a.crm.getBrand(Agency.anAdmin(), two.id()), "a refused update changes nothing");
+
+            a.crm.createContact(Agency.anAdmin(), new CreateContact(null, "Jane", "jane@one.example", Set.of(), null, null));
+            BreakException contact = assertThrows(BreakException.class, () -> a.crm.createContact(Agency.anAdmin(),
+                    new CreateContact(null, "Other", "other@one.example", Set.of("Jane@One.example"), null, null)));
+            assertEquals(Reason.ALREADY_EXISTS, contact.reason());
+            assertEquals("emails", contact.metadata().get("field"));
+            assertEquals(Optional.empty(), a.crm.findContactByEmail(Agency.anAdmin(), "other@one.example"),
+                    "the refused contact claimed nothing");
+        }
+    }
+
+    @Test
+    void a_cursor_that_was_not_returned_by_a_page_is_a_validation_error() {
+        try (Agency a = new Agency()) {
+            BreakException e = assertThrows(BreakException.class,
+                    () -> a.crm.listBrands(Agency.anAdmin(), ListQuery.first(10).after("not-a-cursor")));
+            assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
+            assertEquals("#/cursor", e.fieldErrors().get(0).pointer());
+        }
+    }
+
+    @Property(tries = 60)
+    void paging_through_brands_returns_every_brand_exactly_once(@ForAll @IntRange(min = 0, max = 40) int count,
+                                                               @ForAll @IntRange(min = 1, max = 15) int pageSize) {
+        try (Agency a = new Agency()) {
+            List<String> created = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                created.add(a.aBrand("agent-1").id());
+            }
+            List<String> seen = new ArrayList<>();
+            ListQuery query = ListQuery.first(pageSize);
+            int pages = 0;
+            while (true) {
+                Page<Brand> page = a.crm.listBrands(Agency.anAdmin(), query);
+                assertTrue(page.items().size() <= pageSize);
+                page.items().forEach(b -> seen.add(b.id()));
+                pages++;
+                if (page.nextCursor().isEmpty()) {
+                    break;
+                }
+                if (pages <= 3) {
+                    // brands created between pages never disturb the listing: they come last, once
+                    created.add(a.aBrand("agent-1").id());
+                }
+                query = query.after(page.nextCursor().get());
+            }
+            assertEquals(created, seen);
+            assertTrue(pages <= (count + 3) / pageSize + 1, "no page is short but the last");
+        }
+    }
+}
