@@ -104,6 +104,29 @@ class RedactionTest {
     }
 
     @Test
+    void the_message_names_the_original_class_because_loggers_print_the_runtime_class_and_the_message() {
+        RedactedThrowable redacted = Redaction.redact(
+                new IllegalStateException("outer", new NullPointerException()));
+
+        assertEquals("java.lang.IllegalStateException: outer", redacted.getMessage());
+        assertEquals("outer", redacted.redactedMessage());
+        RedactedThrowable cause = (RedactedThrowable) redacted.getCause();
+        assertEquals("java.lang.NullPointerException", cause.getMessage());
+        assertNull(cause.redactedMessage());
+        assertEquals("java.lang.NullPointerException", cause.toString());
+    }
+
+    @Test
+    void a_redacted_throwable_inside_a_chain_is_not_prefixed_twice() {
+        RedactedThrowable inner = Redaction.redact(new IllegalStateException("inner for jane@brand.com"));
+        RuntimeException outer = new RuntimeException("outer", inner);
+
+        RedactedThrowable redacted = Redaction.redact(outer);
+
+        assertEquals("java.lang.IllegalStateException: inner for [email]", redacted.getCause().getMessage());
+    }
+
+    @Test
     void the_whole_cause_chain_and_the_suppressed_exceptions_are_redacted() {
         IOException root = new IOException("connect to db failed, password=hunter2");
         IllegalStateException middle = new IllegalStateException("refresh for jane@brand.com", root);
