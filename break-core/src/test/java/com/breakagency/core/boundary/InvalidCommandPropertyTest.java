@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * Whatever is wrong with a command, the boundary answers VALIDATION_FAILED with field errors: never
  * UNHANDLED_ERROR, never a run of the use case.
  */
-class InvalidCommandProperties {
+class InvalidCommandPropertyTest {
 
     static final Operation SIGN_UP = new Operation("test.signUp");
 
