@@ -1,6 +1,7 @@
 package com.breakagency.ports.error;
 
 import com.breakagency.ports.context.OperationContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,6 +53,12 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(code.typeUri(), code.title(), code.httpStatus(), detail,
                 "urn:break:correlation:" + correlationId, code.name(), error.reason(), error.retryable(),
                 correlationId, error.fieldErrors(),
-                error.retryAfter().map(d -> Math.max(1L, (d.toMillis() + 999) / 1000)).orElse(null));
+                error.retryAfter().map(Problem::wholeSecondsRoundedUp).orElse(null));
+    }
+
+    /** At least one second; any fraction counts as a whole second; no overflow through milliseconds. */
+    private static long wholeSecondsRoundedUp(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1L, seconds);
     }
 }

@@ -2,14 +2,20 @@ package com.breakagency.ports.error;
 
 /**
  * A stand-in for a throwable whose message was redacted: it keeps the original class name, the stack
- * trace, the (redacted) cause chain and suppressed exceptions. Made by {@link Redaction#redact(Throwable)};
- * its {@link #toString()} reads like the original's, so stack traces print as usual.
+ * trace, the (redacted) cause chain and suppressed exceptions. Made by {@link Redaction#redact(Throwable)}.
+ *
+ * <p>Logging frameworks print a throwable's runtime class and {@link #getMessage()}, not its
+ * {@link #toString()}; so the message starts with the original class name
+ * ({@code java.io.IOException: connection refused}), and a logged stack trace still says what was
+ * thrown at every level of the cause chain. {@link #toString()} returns the same text, so
+ * {@link #printStackTrace()} reads like the original's. {@link #redactedMessage()} is the bare message.
  */
 public final class RedactedThrowable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final String originalClassName;
+    private final String redactedMessage;
 
     /**
      * Makes a stand-in.
@@ -19,8 +25,9 @@ public final class RedactedThrowable extends RuntimeException {
      * @param cause             the stand-in for its cause, or null
      */
     public RedactedThrowable(String originalClassName, String redactedMessage, RedactedThrowable cause) {
-        super(redactedMessage, cause);
+        super(redactedMessage == null ? originalClassName : originalClassName + ": " + redactedMessage, cause);
         this.originalClassName = originalClassName;
+        this.redactedMessage = redactedMessage;
     }
 
     /**
@@ -32,9 +39,22 @@ public final class RedactedThrowable extends RuntimeException {
         return originalClassName;
     }
 
+    /**
+     * The original throwable's message after redaction, without the class name.
+     *
+     * @return the redacted message, or null if the original had none
+     */
+    public String redactedMessage() {
+        return redactedMessage;
+    }
+
+    /**
+     * The original class name and the redacted message, as the original's {@code toString()} would read.
+     *
+     * @return such as {@code java.lang.IllegalStateException: refresh for [email] failed}
+     */
     @Override
     public String toString() {
-        String message = getMessage();
-        return message == null ? originalClassName : originalClassName + ": " + message;
+        return getMessage();
     }
 }

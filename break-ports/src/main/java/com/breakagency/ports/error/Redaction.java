@@ -96,7 +96,8 @@ public final class Redaction {
         String className = error instanceof RedactedThrowable r ? r.originalClassName() : error.getClass().getName();
         Throwable cause = error.getCause();
         RedactedThrowable causeCopy = cause == null || seen.contains(cause) ? null : copy(cause, seen, done);
-        RedactedThrowable copy = new RedactedThrowable(className, redact(error.getMessage()), causeCopy);
+        String message = error instanceof RedactedThrowable r ? r.redactedMessage() : error.getMessage();
+        RedactedThrowable copy = new RedactedThrowable(className, redact(message), causeCopy);
         copy.setStackTrace(error.getStackTrace());
         done.put(error, copy);
         for (Throwable suppressed : error.getSuppressed()) {
