@@ -41,6 +41,12 @@ final class OwnSentry implements Destination {
     private final AtomicLong discarded = new AtomicLong();
     private volatile boolean settled;
 
+    /**
+     * Builds the client; starts no thread until the first report.
+     *
+     * @param config options with a DSN
+     * @param drops  where losses are counted
+     */
     OwnSentry(SentryReporterOptions config, Drops drops) {
         SentryOptions options = new SentryOptions();
         options.setDsn(config.dsn().orElseThrow());
