@@ -137,7 +137,8 @@ final class ReportEvents {
         if (lastDot > 0) {
             exception.setModule(className.substring(0, lastDot));
         }
-        exception.setValue(error.getMessage());
+        exception.setValue(error instanceof RedactedThrowable redacted
+                ? redacted.redactedMessage() : error.getMessage());
         List<SentryStackFrame> stack = frames.getStackFrames(error.getStackTrace(), false);
         if (stack != null && !stack.isEmpty()) {
             exception.setStacktrace(new SentryStackTrace(stack));

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@code access_token=}, {@code id_token=}, {@code client_secret=}, {@code code=} (query-string form only), {@code password=},
  * {@code token=}, {@code api_key=}, {@code secret=} (also with {@code :} and in JSON form); JSON web
  * tokens; Google access and refresh tokens; and any other opaque run of 32 or more letters and digits.
- * Kept: identifiers such as UUIDs, class names, codes and plain words.
+ * Kept: identifiers such as UUIDs and W3C trace ids (exactly 32 lower-case hex digits), class names, codes
+ * and plain words.
  *
  * <p>Stateless and thread-safe.
  */
@@ -40,8 +41,9 @@ public final class Redaction {
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"), m -> SECRET),
             new Rule(Pattern.compile("\\bya29\\.[A-Za-z0-9._-]+"), m -> SECRET),
             new Rule(Pattern.compile("\\b1//[A-Za-z0-9._-]{10,}"), m -> SECRET),
-            new Rule(Pattern.compile("(?<![A-Za-z0-9+/_])(?=[A-Za-z0-9+/_]*\\d)(?=[A-Za-z0-9+/_]*[A-Za-z])"
-                    + "[A-Za-z0-9+/_]{32,}={0,2}"), m -> SECRET));
+            // opaque secrets; a bare 32-digit lower-case hex id (a W3C trace id, a dashless UUID) is kept
+            new Rule(Pattern.compile("(?<![A-Za-z0-9+/_])(?![0-9a-f]{32}(?![A-Za-z0-9+/_=]))"
+                    + "(?=[A-Za-z0-9+/_]*\\d)(?=[A-Za-z0-9+/_]*[A-Za-z])[A-Za-z0-9+/_]{32,}={0,2}"), m -> SECRET));
 
     private Redaction() {
     }

@@ -26,8 +26,8 @@ public interface Activities {
      * descending id order.
      *
      * @param subject  whose timeline
-     * @param beforeId the last id of the previous page, or empty for the newest entries
-     * @param limit    at most this many
+     * @param beforeId the last id of the previous page (it need not still exist or match), or empty for the newest entries
+     * @param limit    1 or more; only the last page is shorter
      * @return the entries
      */
     List<Activity> timeline(EntityRef subject, Optional<String> beforeId, int limit);

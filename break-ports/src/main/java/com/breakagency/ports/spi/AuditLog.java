@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The audit log: append-only, written in the same unit of work as the change each event records, so a
- * rolled-back change leaves no event. Store failures are thrown as {@link BreakException}
+ * rolled-back change leaves no event. Every method takes part in the calling thread's unit of work. Store failures are thrown as {@link BreakException}
  * PERSISTENCE_UNAVAILABLE. Contract: {@code AuditLogContract}.
  */
 public interface AuditLog {
@@ -27,8 +27,9 @@ public interface AuditLog {
      * One keyset page of the events about one record, oldest first (ascending id).
      *
      * @param entity  the record
-     * @param afterId the last id of the previous page, or empty
-     * @param limit   at most this many
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
+     * @param limit   1 or more; the page holds the first {@code limit} matches after the cursor, so only the
+     *                last page is shorter
      * @return the events
      */
     List<AuditEvent> byEntity(EntityRef entity, Optional<String> afterId, int limit);
@@ -39,8 +40,9 @@ public interface AuditLog {
      * @param action  the action
      * @param from    inclusive lower bound of {@link AuditEvent#at()}
      * @param to      exclusive upper bound of {@link AuditEvent#at()}
-     * @param afterId the last id of the previous page, or empty
-     * @param limit   at most this many
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
+     * @param limit   1 or more; the page holds the first {@code limit} matches after the cursor, so only the
+     *                last page is shorter
      * @return the events
      */
     List<AuditEvent> byAction(AuditAction action, Instant from, Instant to, Optional<String> afterId, int limit);

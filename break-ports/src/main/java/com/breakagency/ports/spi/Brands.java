@@ -52,8 +52,9 @@ public interface Brands {
      * One keyset page: the matching brands with ids greater than {@code afterId}, in ascending id order.
      *
      * @param query   the filter
-     * @param afterId the last id of the previous page, or empty for the first page
-     * @param limit   at most this many, 1 or more
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty for the first page
+     * @param limit   1 or more; the page holds the first {@code limit} matches after the cursor, so only the
+     *                last page is shorter
      * @return the brands
      */
     List<Brand> list(Query query, Optional<String> afterId, int limit);
@@ -61,7 +62,7 @@ public interface Brands {
     /**
      * A brand listing's filter; every present part must match.
      *
-     * @param namePrefix   the name starts with this, ignoring case
+     * @param namePrefix   the name starts with this, ignoring case, compared literally ({@code %} and {@code _} are no wildcards)
      * @param status       the status
      * @param ownerAgentId the owning agent
      */

@@ -50,8 +50,9 @@ public interface Contacts {
      * One keyset page in ascending id order.
      *
      * @param query   the filter
-     * @param afterId the last id of the previous page, or empty
-     * @param limit   at most this many
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
+     * @param limit   1 or more; the page holds the first {@code limit} matches after the cursor, so only the
+     *                last page is shorter
      * @return the contacts
      */
     List<Contact> list(Query query, Optional<String> afterId, int limit);
@@ -60,7 +61,7 @@ public interface Contacts {
      * A contact listing's filter.
      *
      * @param brandId         contacts of this brand
-     * @param namePrefix      the name starts with this, ignoring case
+     * @param namePrefix      the name starts with this, ignoring case, compared literally ({@code %} and {@code _} are no wildcards)
      * @param includeArchived whether archived contacts are listed
      */
     record Query(Optional<String> brandId, Optional<String> namePrefix, boolean includeArchived) {

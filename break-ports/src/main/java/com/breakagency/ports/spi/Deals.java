@@ -42,8 +42,9 @@ public interface Deals {
      * One keyset page in ascending id order.
      *
      * @param query   the filter
-     * @param afterId the last id of the previous page, or empty
-     * @param limit   at most this many
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
+     * @param limit   1 or more; the page holds the first {@code limit} matches after the cursor, so only the
+     *                last page is shorter
      * @return the deals
      */
     List<Deal> list(Query query, Optional<String> afterId, int limit);

@@ -4,6 +4,12 @@ package com.breakagency.ports.spi;
  * Every persistence port one storage technology supplies, as one bundle: a host plugs in one
  * {@code Persistence} and all stores share its {@link Transactions}.
  *
+ * <p>What every store of a bundle promises besides its own contract: ids are ordered as
+ * {@link String#compareTo(String)} orders them (binary, not a locale collation); instants are kept to at
+ * least the microsecond; a store call that throws ends the unit of work (callers let the exception
+ * propagate, and nothing the unit of work wrote survives), because a relational transaction may be
+ * unusable after a failed statement.
+ *
  * <p>The in-memory bundle lives in break-testkit, the relational one in break-adapter-jdbc. An
  * integrator's bundle passes the same contract tests as ours.
  */

@@ -40,8 +40,9 @@ public interface Talents {
      * One keyset page in ascending id order.
      *
      * @param query   the filter
-     * @param afterId the last id of the previous page, or empty
-     * @param limit   at most this many
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
+     * @param limit   1 or more; the page holds the first {@code limit} matches after the cursor, so only the
+     *                last page is shorter
      * @return the profiles
      */
     List<Talent> list(Query query, Optional<String> afterId, int limit);
@@ -49,7 +50,7 @@ public interface Talents {
     /**
      * A talent listing's filter.
      *
-     * @param namePrefix      the name starts with this, ignoring case
+     * @param namePrefix      the name starts with this, ignoring case, compared literally ({@code %} and {@code _} are no wildcards)
      * @param managingAgentId managed by this agent
      * @param includeArchived whether archived profiles are listed
      */

@@ -44,6 +44,8 @@ class RedactionTest {
                 Arguments.of("Google access token", "token ya29.a0AfH6SMBx3-yZ_w9 expired", "ya29.a0AfH6SMBx3-yZ_w9"),
                 Arguments.of("opaque 32+ character string", "key sk9f8a7s6d5f4g3h2j1k0l9z8x7c6v5b4n leaked",
                         "sk9f8a7s6d5f4g3h2j1k0l9z8x7c6v5b4n"),
+                Arguments.of("hex secret longer than a trace id", "key 4bf92f3577b34da6a3ce929d0e0e4736ff leaked",
+                        "4bf92f3577b34da6a3ce929d0e0e4736ff"),
                 Arguments.of("password", "login failed for password: hunter2", "hunter2"));
     }
 
@@ -74,6 +76,7 @@ class RedactionTest {
             "java.lang.IllegalStateException: no unit of work is running on this thread",
             "correlationId=req-2026-01-05-0001",
             "urn:break:correlation:7c9e6679-7425-40de-944b-e07fc1f90ae7",
+            "trace 4bf92f3577b34da6a3ce929d0e0e4736 sampled",
             "error code: WORKFLOW_BREAK",
             "CONFLICT/VERSION_MISMATCH: The brand was changed by someone else. Reload it and try again.",
             "Invoice INV-2026-0042 was paid twice; 3 commissions pending.",

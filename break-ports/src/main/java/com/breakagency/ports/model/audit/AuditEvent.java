@@ -18,7 +18,7 @@ import java.util.Set;
  * @param action        what happened
  * @param entity        to which record
  * @param actorUserId   who did it
- * @param actorRoles    the roles they acted with
+ * @param actorRoles    the roles they acted with; at least one, as every actor has
  * @param correlationId the call's correlation id
  * @param at            when
  * @param changes       a small map of changed fields to their new values; never secrets or personal data
@@ -27,13 +27,20 @@ import java.util.Set;
 public record AuditEvent(String id, AuditAction action, EntityRef entity, String actorUserId, Set<Role> actorRoles,
                          String correlationId, Instant at, Map<String, String> changes) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @throws IllegalArgumentException if no actor role is given
+     */
     public AuditEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(actorUserId, "actorUserId");
-        actorRoles = Collections.unmodifiableSet(EnumSet.copyOf(Objects.requireNonNull(actorRoles, "actorRoles")));
+        if (Objects.requireNonNull(actorRoles, "actorRoles").isEmpty()) {
+            throw new IllegalArgumentException("an audit event needs at least one actor role");
+        }
+        actorRoles = Collections.unmodifiableSet(EnumSet.copyOf(actorRoles));
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(at, "at");
         changes = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(changes, "changes")));
