@@ -21,7 +21,19 @@ import org.slf4j.LoggerFactory;
 public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new SnapshotListAppender();
+
+    /**
+     * Keeps each event with its MDC and message as they were when it was logged: logback reads the
+     * MDC lazily, and by the time a test looks, the boundary has restored it.
+     */
+    private static final class SnapshotListAppender extends ListAppender<ILoggingEvent> {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    }
 
     private LogCapture(String loggerName) {
         this.logger = (Logger) LoggerFactory.getLogger(loggerName);
