@@ -1,0 +1,223 @@
+package com.breakagency.adapter.jdbc;
+
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.spi.Transactions;
+import com.breakagency.ports.spi.UnitOfWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Transactions} over a {@link DataSource}: one connection per unit of work, held by the thread
+ * that runs it.
+ *
+ * <ul>
+ *   <li>The outermost {@link #inTransaction(UnitOfWork)} takes a connection, turns auto-commit off, runs
+ *       the work, commits, and gives the connection back (auto-commit restored); a nested call joins it.</li>
+ *   <li>Anything thrown rolls the whole unit back and escapes unchanged; driver failures reach the work
+ *       already translated by {@link SqlFailures}.</li>
+ *   <li>When the database aborts the unit to serialize it with others (a serialization failure or a
+ *       deadlock), the whole outermost unit runs again on a fresh connection, at most
+ *       {@code serializationRetries} more times, after a short random pause; then the last
+ *       CONFLICT/CONCURRENT_UPDATE escapes.</li>
+ *   <li>After-commit callbacks run on the calling thread once the outermost unit has committed and
+ *       the connection is back; the callbacks of a rolled-back attempt never run.</li>
+ * </ul>
+ *
+ * <p>Units of work run at the connection's isolation level (READ COMMITTED unless the data source says
+ * otherwise); optimistic versions and unique constraints give the stores their guarantees at that level.
+ * Thread-safe; the work of one unit must stay on the thread that started it.
+ */
+final class JdbcTransactions implements Transactions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
+    private static final long FIRST_PAUSE_MILLIS = 5;
+
+    private final DataSource dataSource;
+    private final SqlFailures failures;
+    private final int serializationRetries;
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+    /** One attempt at a unit of work: its connection and what it registered. */
+    private static final class Unit {
+        final Connection connection;
+        final boolean restoreAutoCommit;
+        final List<Runnable> afterCommit = new ArrayList<>();
+        String retryState;
+
+        Unit(Connection connection, boolean restoreAutoCommit) {
+            this.connection = connection;
+            this.restoreAutoCommit = restoreAutoCommit;
+        }
+    }
+
+    JdbcTransactions(DataSource dataSource, SqlFailures failures, int serializationRetries) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.failures = Objects.requireNonNull(failures, "failures");
+        this.serializationRetries = serializationRetries;
+    }
+
+    @Override
+    public <T> T inTransaction(UnitOfWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            return work.execute();
+        }
+        for (int attempt = 0; ; attempt++) {
+            Unit unit = begin();
+            current.set(unit);
+            T result;
+            try {
+                result = work.execute();
+                commit(unit);
+            } catch (RuntimeException | Error failure) {
+                current.remove();
+                rollbackAndClose(unit);
+                if (unit.retryState == null || attempt >= serializationRetries || !pauseBeforeRetry(attempt)) {
+                    throw failure;
+                }
+                LOG.debug("The database aborted a unit of work to serialize it with others (SQLState {}); "
+                        + "running it again ({} of {} retries)", unit.retryState, attempt + 1, serializationRetries);
+                continue;
+            }
+            current.remove();
+            close(unit);
+            runAfterCommit(unit.afterCommit);
+            return result;
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        requireUnit().afterCommit.add(action);
+    }
+
+    @Override
+    public boolean isActive() {
+        return current.get() != null;
+    }
+
+    /**
+     * The connection of the calling thread's unit of work.
+     *
+     * @throws IllegalStateException outside a unit of work
+     */
+    Connection connection() {
+        return requireUnit().connection;
+    }
+
+    /**
+     * Translates a driver failure met in the calling thread's unit of work, and marks the unit to run
+     * again when the database aborted it to serialize it with others.
+     */
+    BreakException translate(SQLException failure) {
+        SqlFailures.Kind kind = failures.classify(failure);
+        Unit unit = current.get();
+        if (kind == SqlFailures.Kind.RETRY && unit != null) {
+            unit.retryState = SqlFailures.sqlState(failure);
+        }
+        return failures.toBreakException(failure, kind);
+    }
+
+    private Unit requireUnit() {
+        Unit unit = current.get();
+        if (unit == null) {
+            throw new IllegalStateException("no unit of work is running on this thread");
+        }
+        return unit;
+    }
+
+    private Unit begin() {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw BreakException.persistenceUnavailable(e);
+        }
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
+            return new Unit(connection, autoCommit);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw BreakException.persistenceUnavailable(e);
+        }
+    }
+
+    private void commit(Unit unit) {
+        try {
+            unit.connection.commit();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private void rollbackAndClose(Unit unit) {
+        try {
+            unit.connection.rollback();
+        } catch (SQLException e) {
+            // the connection is most likely gone, and the database rolls back what it had on its own
+            LOG.debug("Rolling back a unit of work failed (SQLState {})", SqlFailures.sqlState(e));
+        }
+        close(unit);
+    }
+
+    private static void close(Unit unit) {
+        if (unit.restoreAutoCommit) {
+            try {
+                unit.connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.debug("Restoring auto-commit failed (SQLState {})", SqlFailures.sqlState(e));
+            }
+        }
+        closeQuietly(unit.connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing a connection failed (SQLState {})", SqlFailures.sqlState(e));
+        }
+    }
+
+    /** A random pause that grows with each attempt; false if the thread was interrupted meanwhile. */
+    private static boolean pauseBeforeRetry(int attempt) {
+        long bound = FIRST_PAUSE_MILLIS << Math.min(attempt, 6);
+        try {
+            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void runAfterCommit(List<Runnable> callbacks) {
+        RuntimeException first = null;
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException failure) {
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package com.breakagency.adapter.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The little JDBC the stores need: run a statement with parameters on the connection of the calling
+ * thread's unit of work (or in a short unit of its own), map rows, translate failures. Parameters are
+ * {@code String}, {@code Long}, {@code Integer}, {@code Boolean}, {@link Instant} (written as a UTC
+ * {@code TIMESTAMP WITH TIME ZONE}, truncated to the microsecond), an enum (its name) or null.
+ * Thread-safe.
+ */
+final class Sql {
+
+    /** Reads one row. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    /** Runs statements on one connection. */
+    @FunctionalInterface
+    private interface Action<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final JdbcTransactions transactions;
+    private final String schema;
+
+    /**
+     * @param transactions the units of work statements run in
+     * @param schema       an unquoted, validated identifier that qualifies every table name
+     */
+    Sql(JdbcTransactions transactions, String schema) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.schema = Objects.requireNonNull(schema, "schema");
+    }
+
+    /** A table name qualified with Break's schema, for use in SQL text. */
+    String table(String name) {
+        return schema + "." + name;
+    }
+
+    /** The units of work the statements run in. */
+    JdbcTransactions transactions() {
+        return transactions;
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and says how many rows it touched. */
+    int update(String sql, Object... params) {
+        return run(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, Arrays.asList(params));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs one statement once per parameter row, as a batch. */
+    void batch(String sql, List<List<Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        run(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (List<Object> row : rows) {
+                    bind(statement, row);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                return null;
+            }
+        });
+    }
+
+    /** Runs a query and maps every row. */
+    <T> List<T> list(String sql, RowMapper<T> mapper, List<?> params) {
+        return run(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, params);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    Row row = new Row(rows);
+                    while (rows.next()) {
+                        out.add(mapper.map(row));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** Runs a query and maps every row. */
+    <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+        return list(sql, mapper, Arrays.asList(params));
+    }
+
+    /** Runs a query expected to return at most one row. */
+    <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = list(sql, mapper, params);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("expected at most one row, got " + rows.size());
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Whether a query returns any row. */
+    boolean exists(String sql, Object... params) {
+        return !list(sql, row -> Boolean.TRUE, params).isEmpty();
+    }
+
+    /** {@code ?, ?, ?} for an IN list of n values. */
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private <T> T run(Action<T> action) {
+        return transactions.inTransaction(() -> {
+            try {
+                return action.run(transactions.connection());
+            } catch (SQLException e) {
+                throw transactions.translate(e);
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            int index = i + 1;
+            if (value == null) {
+                statement.setObject(index, null);
+            } else if (value instanceof String) {
+                statement.setString(index, (String) value);
+            } else if (value instanceof Long || value instanceof Integer) {
+                statement.setLong(index, ((Number) value).longValue());
+            } else if (value instanceof Boolean) {
+                statement.setBoolean(index, (Boolean) value);
+            } else if (value instanceof Instant) {
+                statement.setObject(index, OffsetDateTime.ofInstant(((Instant) value).truncatedTo(ChronoUnit.MICROS),
+                        ZoneOffset.UTC));
+            } else if (value instanceof Enum) {
+                statement.setString(index, ((Enum<?>) value).name());
+            } else {
+                throw new IllegalArgumentException("no binding for a parameter of " + value.getClass());
+            }
+        }
+    }
+
+    /** The current row of a result, read by column label. Valid only inside a {@link RowMapper}. */
+    static final class Row {
+        private final ResultSet rows;
+
+        private Row(ResultSet rows) {
+            this.rows = rows;
+        }
+
+        String string(String column) throws SQLException {
+            return Objects.requireNonNull(rows.getString(column), column);
+        }
+
+        Optional<String> optionalString(String column) throws SQLException {
+            return Optional.ofNullable(rows.getString(column));
+        }
+
+        long longValue(String column) throws SQLException {
+            return rows.getLong(column);
+        }
+
+        boolean bool(String column) throws SQLException {
+            return rows.getBoolean(column);
+        }
+
+        Instant instant(String column) throws SQLException {
+            return Objects.requireNonNull(rows.getObject(column, OffsetDateTime.class), column).toInstant();
+        }
+
+        <E extends Enum<E>> E enumValue(String column, Class<E> type) throws SQLException {
+            return Enum.valueOf(type, string(column));
+        }
+    }
+}
