@@ -3,6 +3,7 @@ package com.breakagency.adapter.jdbc;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.testkit.contract.BrandsContract;
 
+@PostgresTest
 class PostgresBrandsTest extends BrandsContract {
 
     @Override

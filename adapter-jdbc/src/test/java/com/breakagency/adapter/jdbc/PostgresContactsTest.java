@@ -3,6 +3,7 @@ package com.breakagency.adapter.jdbc;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.testkit.contract.ContactsContract;
 
+@PostgresTest
 class PostgresContactsTest extends ContactsContract {
 
     @Override

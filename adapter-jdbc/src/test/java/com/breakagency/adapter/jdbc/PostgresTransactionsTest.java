@@ -3,6 +3,7 @@ package com.breakagency.adapter.jdbc;
 import com.breakagency.ports.spi.Transactions;
 import com.breakagency.testkit.contract.TransactionsContract;
 
+@PostgresTest
 class PostgresTransactionsTest extends TransactionsContract {
 
     private Probe probe;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Assumptions;
  * <p>PostgreSQL: {@value #POSTGRES_URL_VARIABLE} names the server (default {@value #DEFAULT_POSTGRES_URL}).
  * When it cannot be reached the tests are skipped, with a message that says how to run them, except when
  * the environment variable {@code CI} is {@code true}: then they fail, so a CI run never passes without
- * them. Each test class run gets a schema {@code break_test_<random>}, dropped when the class is done
+ * them. Classes that need the server say so with {@link PostgresTest}, which decides before anything runs. Each test class run gets a schema {@code break_test_<random>}, dropped when the class is done
  * ({@link TestDatabaseCleanup}).
  */
 final class TestDatabase implements AutoCloseable {
@@ -67,10 +68,9 @@ final class TestDatabase implements AutoCloseable {
 
     /** The PostgreSQL schema of a test class run; skips or fails the test when the server is down. */
     static TestDatabase postgres(Class<?> testClass) {
-        String url = postgresUrl();
-        requirePostgres(url);
+        requirePostgres();
         return BY_TEST_CLASS.computeIfAbsent(testClass.getName() + "#postgres",
-                key -> new TestDatabase(Kind.POSTGRES, url, randomName("break_test")));
+                key -> new TestDatabase(Kind.POSTGRES, postgresUrl(), randomName("break_test")));
     }
 
     /** Closes the databases of a test class, once the class is done. */
@@ -159,7 +159,7 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    /** Reads one column of every row, on a connection of its own. */
+    /** Reads every row, its columns joined with {@code |}, on a connection of its own. */
     List<String> strings(String sql, Object... params) {
         try (Connection connection = pool.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -168,8 +168,13 @@ final class TestDatabase implements AutoCloseable {
             }
             List<String> out = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
                 while (rows.next()) {
-                    out.add(rows.getString(1));
+                    StringBuilder row = new StringBuilder();
+                    for (int c = 1; c <= columns; c++) {
+                        row.append(c > 1 ? "|" : "").append(rows.getObject(c));
+                    }
+                    out.add(row.toString());
                 }
             }
             return out;
@@ -245,8 +250,15 @@ final class TestDatabase implements AutoCloseable {
         return configured == null || configured.isBlank() ? DEFAULT_POSTGRES_URL : configured.strip();
     }
 
-    /** Skips the test, or fails it under CI, when the server cannot be reached; checks once per run. */
-    private static void requirePostgres(String url) {
+    /**
+     * Why the PostgreSQL tests cannot run, if they cannot: a message that says how to run them. Checks the
+     * server once per run.
+     *
+     * @throws IllegalStateException when the server cannot be reached and {@code CI} is {@code true}: a CI
+     *                               run never passes without the PostgreSQL tests
+     */
+    static Optional<String> postgresUnavailable() {
+        String url = postgresUrl();
         if (!postgresChecked) {
             synchronized (TestDatabase.class) {
                 if (!postgresChecked) {
@@ -256,7 +268,7 @@ final class TestDatabase implements AutoCloseable {
             }
         }
         if (postgresProblem == null) {
-            return;
+            return Optional.empty();
         }
         String where = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
         String message = "PostgreSQL is not reachable at " + where + " (" + postgresProblem + "). Start it (for"
@@ -265,7 +277,12 @@ final class TestDatabase implements AutoCloseable {
         if ("true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI=true requires the PostgreSQL tests to run. " + message);
         }
-        Assumptions.abort(message);
+        return Optional.of(message);
+    }
+
+    /** Skips the test, or fails it under CI, when the server cannot be reached. */
+    private static void requirePostgres() {
+        postgresUnavailable().ifPresent(Assumptions::abort);
     }
 
     private static String connectionProblem(String url) {
