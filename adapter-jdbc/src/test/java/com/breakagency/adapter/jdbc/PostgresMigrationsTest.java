@@ -1,0 +1,10 @@
+package com.breakagency.adapter.jdbc;
+
+@PostgresTest
+class PostgresMigrationsTest extends MigrationChecks {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.postgres(PostgresMigrationsTest.class);
+    }
+}
