@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *   <li>The outermost {@link #inTransaction(UnitOfWork)} takes a connection, turns auto-commit off, runs
  *       the work, commits, and gives the connection back (auto-commit restored); a nested call joins it.</li>
  *   <li>Anything thrown rolls the whole unit back and escapes unchanged; driver failures reach the work
- *       already translated by {@link SqlFailures}.</li>
+ *       already translated by {@link SqlFailures}. A unit whose work caught such a failure and returned
+ *       anyway is rolled back too, and the failure escapes: a failed statement ends the unit of work, as
+ *       the {@code Persistence} port says.</li>
  *   <li>When the database aborts the unit to serialize it with others (a serialization failure or a
  *       deadlock), the whole outermost unit runs again on a fresh connection, at most
  *       {@code serializationRetries} more times, after a short random pause; then the last
@@ -51,6 +53,7 @@ final class JdbcTransactions implements Transactions {
         final boolean restoreAutoCommit;
         final List<Runnable> afterCommit = new ArrayList<>();
         String retryState;
+        BreakException failedStatement;
 
         Unit(Connection connection, boolean restoreAutoCommit) {
             this.connection = connection;
@@ -76,6 +79,11 @@ final class JdbcTransactions implements Transactions {
             T result;
             try {
                 result = work.execute();
+                if (unit.failedStatement != null) {
+                    // the work caught a store's failure and went on; the transaction is spoilt (PostgreSQL
+                    // would turn the commit into a rollback without a word), so the failure escapes now
+                    throw unit.failedStatement;
+                }
                 commit(unit);
             } catch (RuntimeException | Error failure) {
                 current.remove();
@@ -115,16 +123,23 @@ final class JdbcTransactions implements Transactions {
     }
 
     /**
-     * Translates a driver failure met in the calling thread's unit of work, and marks the unit to run
-     * again when the database aborted it to serialize it with others.
+     * Translates a driver failure met in the calling thread's unit of work. The unit remembers it: it will
+     * not commit even if the work catches the exception and returns, and it runs again when the database
+     * aborted it to serialize it with others.
      */
     BreakException translate(SQLException failure) {
         SqlFailures.Kind kind = failures.classify(failure);
+        BreakException translated = failures.toBreakException(failure, kind);
         Unit unit = current.get();
-        if (kind == SqlFailures.Kind.RETRY && unit != null) {
-            unit.retryState = SqlFailures.sqlState(failure);
+        if (unit != null) {
+            if (kind == SqlFailures.Kind.RETRY) {
+                unit.retryState = SqlFailures.sqlState(failure);
+            }
+            if (unit.failedStatement == null) {
+                unit.failedStatement = translated;
+            }
         }
-        return failures.toBreakException(failure, kind);
+        return translated;
     }
 
     private Unit requireUnit() {
