@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.ports.model.crm.Brand;
+import com.breakagency.ports.spi.Brands;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,27 @@ abstract class MigrationChecks {
         Brand brand = aBrand();
         persistence.brands().insert(brand);
         assertEquals(Optional.of(brand), persistence.brands().findById(brand.id()));
+    }
+
+    @Test
+    void the_schema_orders_ids_as_java_orders_strings() {
+        JdbcPersistence persistence = database().freshPersistence();
+        String agent = "agent-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>(List.of("b", "B", "a", "A", "_", "-", ".", "0", "9", "Z", "z", "a_b", "a.b",
+                "a-b", "ab", "aB", "AB"));
+        for (String id : ids) {
+            Brand b = aBrand();
+            persistence.brands().insert(new Brand(id, b.name(), b.domains(), b.status(), agent, b.tags(), 1,
+                    b.createdAt(), b.updatedAt()));
+        }
+        Collections.sort(ids);
+
+        List<String> listed = persistence.brands().list(new Brands.Query(Optional.empty(), Optional.empty(),
+                Optional.of(agent)), Optional.empty(), 100).stream().map(Brand::id).toList();
+
+        assertEquals(ids, listed, "binary order, not a locale's");
+        assertEquals(ids.subList(5, 8), persistence.brands().list(new Brands.Query(Optional.empty(), Optional.empty(),
+                Optional.of(agent)), Optional.of(ids.get(4)), 3).stream().map(Brand::id).toList());
     }
 
     @Test
