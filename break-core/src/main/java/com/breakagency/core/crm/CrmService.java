@@ -66,7 +66,7 @@ public final class CrmService implements Crm {
     private final Audit audit;
     private final IdGenerator ids;
     private final Clock clock;
-    private final List<DealStageListener> stageListeners;
+    private final DealStages stages;
 
     /**
      * Wires the CRM.
@@ -76,16 +76,16 @@ public final class CrmService implements Crm {
      * @param audit          writes audit events
      * @param ids            makes ids
      * @param clock          stamps records
-     * @param stageListeners react to stage changes in the same unit of work
+     * @param stages         moves deals between stages
      */
     public CrmService(Boundary boundary, Persistence stores, Audit audit, IdGenerator ids, Clock clock,
-                      List<DealStageListener> stageListeners) {
+                      DealStages stages) {
         this.boundary = Objects.requireNonNull(boundary);
         this.stores = Objects.requireNonNull(stores);
         this.audit = Objects.requireNonNull(audit);
         this.ids = Objects.requireNonNull(ids);
         this.clock = Objects.requireNonNull(clock);
-        this.stageListeners = List.copyOf(stageListeners);
+        this.stages = Objects.requireNonNull(stages);
     }
 
     // ---- owners: who "own records" means for each kind ----
@@ -103,7 +103,13 @@ public final class CrmService implements Crm {
                 Optional.empty());
     }
 
-    static Ownership owners(Deal deal) {
+    /**
+     * Who owns a deal: its owner agent, its talent, its brand.
+     *
+     * @param deal the deal
+     * @return its owners
+     */
+    public static Ownership owners(Deal deal) {
         return new Ownership(Set.of(deal.ownerAgentId()), Optional.of(deal.talentId()), Optional.of(deal.brandId()));
     }
 
@@ -408,31 +414,8 @@ public final class CrmService implements Crm {
         return boundary.call(context, CrmOperations.MOVE_DEAL_STAGE, command, (call, c) -> {
             Deal stored = requireVersion(loadDeal(call.access(), c.id()), Deal::version, c.expectedVersion(), "deal", c.id());
             DealPipeline.requireByHand(stored.stage(), c.to());
-            return changeStage(call, stored, c.to());
+            return stages.move(call, stored, c.to());
         });
-    }
-
-    /**
-     * Moves a deal to a stage inside the running unit of work: writes it, audits DEAL_STAGE_CHANGED and
-     * tells the stage listeners. The caller has checked that the move is allowed.
-     *
-     * @param call   the running call
-     * @param stored the deal as stored
-     * @param to     the new stage
-     * @return the deal as stored afterwards
-     */
-    public Deal changeStage(Call call, Deal stored, DealStage to) {
-        Deal moved = new Deal(stored.id(), stored.brandId(), stored.talentId(), stored.ownerAgentId(), stored.title(),
-                stored.value(), to, stored.commissionPlanId(), stored.version() + 1, stored.createdAt(), clock.instant());
-        stores.deals().update(moved);
-        Map<String, String> change = new LinkedHashMap<>();
-        change.put("from", stored.stage().name());
-        change.put("to", to.name());
-        audit.record(call, AuditAction.DEAL_STAGE_CHANGED, ref(moved), change);
-        for (DealStageListener listener : stageListeners) {
-            listener.stageChanged(call, stored, moved);
-        }
-        return moved;
     }
 
     @Override
