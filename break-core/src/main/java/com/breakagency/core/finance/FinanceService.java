@@ -90,6 +90,12 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
     private static final String INVOICE = "invoice";
 
     /**
+     * The scope of payment idempotency keys: one for recordPayment and markInvoicePaid together, so a key
+     * names one payment request whichever operation carried it.
+     */
+    public static final String PAYMENT_KEY_SCOPE = "finance.payment";
+
+    /**
      * Finance settings a host may change.
      *
      * @param idempotencyRetention how long idempotency keys are kept at least
@@ -244,7 +250,7 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
         return boundary.call(context, FinanceOperations.RECORD_PAYMENT, command, (call, c) -> {
             String fingerprint = fingerprint("recordPayment", c.invoiceId(), Long.toString(c.amountMinorUnits()),
                     c.currency(), c.receivedOn().toString(), c.externalReference(), c.source().name());
-            return pay(call, FinanceOperations.RECORD_PAYMENT.name(), c.idempotencyKey(), fingerprint, c.invoiceId(),
+            return pay(call, c.idempotencyKey(), fingerprint, c.invoiceId(),
                     invoice -> {
                         if (!invoice.total().currency().getCurrencyCode().equals(c.currency())) {
                             throw BreakException.validation(List.of(new FieldError("#/currency", "InvoiceCurrency",
@@ -260,14 +266,15 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
         return boundary.call(context, FinanceOperations.MARK_INVOICE_PAID, command, (call, c) -> {
             String fingerprint = fingerprint("markInvoicePaid", c.invoiceId(), c.receivedOn().toString(),
                     c.externalReference(), c.source().name());
-            return pay(call, FinanceOperations.MARK_INVOICE_PAID.name(), c.idempotencyKey(), fingerprint, c.invoiceId(),
+            return pay(call, c.idempotencyKey(), fingerprint, c.invoiceId(),
                     Invoice::outstanding, c.receivedOn(), c.externalReference(), c.source());
         });
     }
 
-    private PaymentResult pay(Call call, String scope, String key, String fingerprint, String invoiceId,
+    private PaymentResult pay(Call call, String key, String fingerprint, String invoiceId,
                               java.util.function.Function<Invoice, Money> amountOf, LocalDate receivedOn,
                               String externalReference, PaymentSource source) {
+        String scope = PAYMENT_KEY_SCOPE;
         Optional<PaymentResult> replay = replay(scope, key, fingerprint);
         if (replay.isPresent()) {
             return replay.get();
