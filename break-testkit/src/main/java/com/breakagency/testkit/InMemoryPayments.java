@@ -13,6 +13,7 @@ public final class InMemoryPayments implements Payments {
     private final InMemoryTransactions transactions;
     private final TransactionalMap<String, Payment> byId;
     private final TransactionalMap<String, String> idByReference;
+    private InMemoryCommissions commissions;
 
     /**
      * An empty store.
@@ -36,6 +37,21 @@ public final class InMemoryPayments implements Payments {
             }
             return null;
         });
+    }
+
+    /**
+     * Tells the store where commission lines live, for {@link #withoutCommissions}.
+     *
+     * @param lines the commission lines store of the same bundle
+     */
+    void linkCommissions(InMemoryCommissions lines) {
+        this.commissions = lines;
+    }
+
+    @Override
+    public List<Payment> withoutCommissions(java.time.Instant recordedBefore, int limit) {
+        return transactions.inTransaction(() -> Keyset.ascendingAfter(byId.values(p -> p.recordedAt().isBefore(recordedBefore)
+                && (commissions == null || commissions.byPayment(p.id()).isEmpty())), Payment::id, Optional.empty(), limit));
     }
 
     @Override

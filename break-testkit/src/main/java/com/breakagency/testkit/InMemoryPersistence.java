@@ -25,6 +25,7 @@ public final class InMemoryPersistence implements Persistence {
     private final InMemoryWorkQueue workQueue = new InMemoryWorkQueue(transactions);
 
     private InMemoryPersistence() {
+        payments.linkCommissions(commissions);
     }
 
     /**

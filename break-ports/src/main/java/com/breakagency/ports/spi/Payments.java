@@ -48,4 +48,14 @@ public interface Payments {
      * @return the payments
      */
     List<Payment> receivedBetween(LocalDate from, LocalDate to, Optional<String> afterId, int limit);
+
+    /**
+     * Payments that have no commission line, recorded before an instant: what the janitor looks for.
+     * An index-backed anti-join on a database, in ascending id order.
+     *
+     * @param recordedBefore only payments recorded before this instant (a grace period for work in flight)
+     * @param limit          at most this many
+     * @return the payments
+     */
+    List<Payment> withoutCommissions(java.time.Instant recordedBefore, int limit);
 }

@@ -3,7 +3,10 @@ package com.breakagency.ports.spi;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.model.work.StepStatus;
 import com.breakagency.ports.model.work.WorkStep;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,4 +44,75 @@ public interface WorkQueue {
      * @return the steps
      */
     List<WorkStep> list(Optional<StepStatus> status, Optional<String> type, Optional<String> afterId, int limit);
+
+    /**
+     * Reads a step.
+     *
+     * @param id the step's id
+     * @return the step, if any
+     */
+    Optional<WorkStep> findById(String id);
+
+    /**
+     * Claims up to {@code max} steps for a worker: PENDING steps due at {@code now}, and RUNNING steps whose
+     * lease expired (their worker died). Each claimed step becomes RUNNING under the worker's lease with
+     * its attempts increased by one and its version increased. A step is claimed by one worker at a time,
+     * however many workers and service instances claim at once (on PostgreSQL: {@code FOR UPDATE SKIP
+     * LOCKED} plus the version check). Runs in its own unit of work when called outside one.
+     *
+     * @param workerId the claiming worker's id
+     * @param now      the time, from Break's clock
+     * @param lease    how long the claim holds
+     * @param max      at most this many, 1 or more
+     * @return the claimed steps, as stored after the claim, oldest due first
+     */
+    List<WorkStep> claimDue(String workerId, Instant now, Duration lease, int max);
+
+    /**
+     * Marks a claimed step DONE, if the worker still holds it at that version.
+     *
+     * @param id       the step
+     * @param workerId the worker that claimed it
+     * @param version  the version the claim returned
+     * @return true if completed; false if the lease was lost (another worker reclaimed the step)
+     */
+    boolean complete(String id, String workerId, long version);
+
+    /**
+     * Records a failed attempt of a claimed step, if the worker still holds it at that version: the step
+     * becomes PENDING again, due at {@code nextAttemptAt}, or DEAD when {@code dead} is true.
+     *
+     * @param id            the step
+     * @param workerId      the worker that claimed it
+     * @param version       the version the claim returned
+     * @param error         the redacted error
+     * @param nextAttemptAt when to try again (ignored when dead)
+     * @param dead          whether the step is out of attempts
+     * @return true if recorded; false if the lease was lost
+     */
+    boolean fail(String id, String workerId, long version, String error, Instant nextAttemptAt, boolean dead);
+
+    /**
+     * Makes a DEAD step PENDING again with zero attempts, due at {@code now}: an administrator's retry.
+     *
+     * @param id  the step
+     * @param now the time
+     * @return true if the step was DEAD and is now PENDING
+     */
+    boolean retry(String id, Instant now);
+
+    /**
+     * How many steps there are, per type and status: the queue's depth for diagnostics.
+     *
+     * @return type → status → count; only non-zero counts
+     */
+    Map<String, Map<StepStatus, Long>> counts();
+
+    /**
+     * The PENDING step that has been due longest.
+     *
+     * @param now the time
+     * @return the step whose {@code nextAttemptAt} is earliest and not after {@code now}
+     */
+    Optional<WorkStep> oldestDue(Instant now);
 }
