@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agency's figures on a data set in GBP, USD, EUR and JPY (with a draft in CHF and a void invoice in
- * SEK): one figure per currency, each equal to a sum this test works out from the bills it sent and
+ * The agency's figures on a data set in GBP, USD, EUR and JPY (with a draft in CHF, a void invoice in SEK
+ * and a zero-value invoice in NOK): one figure per currency, each equal to a sum this test works out from the bills it sent and
  * the money it received, never one currency added to another.
  */
 class FinanceTotalsTest {
@@ -81,6 +81,7 @@ class FinanceTotalsTest {
             issued("EUR paid on the day the period ends", "EUR", 40_000, due(2, 10), received(40_000, 2, 1)),
             issued("JPY partly paid before the period, overdue", "JPY", 50_000, due(1, 20), received(20_000, 1, 5)),
             new Bill("CHF draft", Fate.DRAFT, "CHF", 10_000, null, List.of()),
+            issued("NOK zero-value deal, issued and overdue", "NOK", 0, due(1, 20)),
             new Bill("SEK voided", Fate.VOID, "SEK", 77_000, due(1, 30), List.of()));
 
     private Books books;
@@ -229,6 +230,7 @@ class FinanceTotalsTest {
             });
             assertFalse(figure.containsKey("CHF"), "a draft is not a receivable");
             assertFalse(figure.containsKey("SEK"), "a void invoice is not a receivable");
+            assertFalse(figure.containsKey("NOK"), "an invoice with nothing owed adds no currency");
         }
         Money gbp = totals.receivables().get("GBP");
         Money usd = totals.receivables().get("USD");
