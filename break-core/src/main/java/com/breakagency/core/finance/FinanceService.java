@@ -626,6 +626,10 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
                 }
                 after = Optional.of(page.get(page.size() - 1).id());
             }
+            // a currency with nothing in it (a zero-value invoice, say) gets no key
+            for (Map<String, Money> figure : List.of(receivables, overdue, received, pending)) {
+                figure.values().removeIf(Money::isZero);
+            }
             return new FinanceTotals(today, receivables, overdue, received, pending);
         });
     }
