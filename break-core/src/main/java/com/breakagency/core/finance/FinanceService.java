@@ -66,7 +66,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -150,7 +149,7 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
     }
 
     // ---- drafting, issuing, voiding ----
@@ -191,6 +190,10 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
         return boundary.call(context, FinanceOperations.ISSUE_INVOICE, command, (call, c) -> {
             Invoice stored = lockInvoice(call.access(), c.invoiceId(), c.expectedVersion());
             requireStatus(stored, InvoiceStatus.DRAFT, InvoiceStatus.ISSUED);
+            if (stored.total().isZero()) {
+                throw BreakException.builder(ErrorCode.CONFLICT).reason("NOTHING_TO_INVOICE")
+                        .detail("An invoice of zero cannot be issued.").metadata("invoiceId", stored.id()).build();
+            }
             long number = stores.invoices().nextNumber();
             LocalDate due = c.dueDate() != null ? c.dueDate() : today().plus(settings.paymentTerms());
             Invoice issued = with(stored, Optional.of(number), stored.paid(), Optional.of(due), InvoiceStatus.ISSUED,
@@ -290,6 +293,9 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
             throw transition(invoice.status(), InvoiceStatus.PAID);
         }
         Money amount = amountOf.apply(invoice);
+        if (amount.minorUnits() <= 0) {
+            throw transition(invoice.status(), InvoiceStatus.PAID);
+        }
         if (amount.minorUnits() > invoice.outstanding().minorUnits()) {
             throw BreakException.builder(ErrorCode.CONFLICT).reason("OVERPAYMENT")
                     .detail("The payment is more than the " + invoice.outstanding() + " still owed on the invoice.")
@@ -559,6 +565,7 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
                 throw BreakException.validation(List.of(new FieldError("#/beneficiaryKind", "StatementBeneficiary",
                         "must be TALENT or AGENT")));
             }
+            requirePeriod(q.from().isBefore(q.to()), "#/to");
             Beneficiary beneficiary = new Beneficiary(q.beneficiaryKind(), q.beneficiaryId());
             if (!call.access().permits(owners(beneficiary))) {
                 throw BreakException.forbidden(call.context().operationName());
@@ -586,6 +593,7 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
     @Override
     public FinanceTotals totals(OperationContext context, TotalsQuery query) {
         return boundary.call(context, FinanceOperations.TOTALS, query, (call, q) -> {
+            requirePeriod(q.receivedFrom().isBefore(q.receivedTo()), "#/receivedTo");
             LocalDate today = today();
             Map<String, Money> receivables = new TreeMap<>();
             Map<String, Money> overdue = new TreeMap<>();
@@ -651,6 +659,12 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
     }
 
     // ---- shared ----
+
+    private static void requirePeriod(boolean ordered, String pointer) {
+        if (!ordered) {
+            throw BreakException.validation(List.of(new FieldError(pointer, "Period", "must be after the period's start")));
+        }
+    }
 
     /** A look-up by id, validated at the boundary. */
     record ById(@jakarta.validation.constraints.NotNull
