@@ -53,6 +53,23 @@ public final class InMemoryWorkQueue implements WorkQueue {
         });
     }
 
+    /**
+     * Replaces a queued step with a later state of it (same id and dedup key), in any status: what a
+     * worker's claim, completion or failure leaves behind. For tests, until the {@link WorkQueue} port has
+     * those operations; takes part in the calling thread's unit of work.
+     *
+     * @param step the step's new state
+     * @throws IllegalArgumentException if no queued step has its id and dedup key
+     */
+    public void replace(WorkStep step) {
+        transactions.inTransaction(() -> {
+            byDedupKey.get(step.dedupKey()).filter(stored -> stored.id().equals(step.id()))
+                    .orElseThrow(() -> new IllegalArgumentException("no queued step has that id and dedup key"));
+            byDedupKey.put(step.dedupKey(), step);
+            return null;
+        });
+    }
+
     @Override
     public Optional<WorkStep> findByDedupKey(String dedupKey) {
         return byDedupKey.get(dedupKey);
