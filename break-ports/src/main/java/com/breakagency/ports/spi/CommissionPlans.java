@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The commission plans store. Every method takes part in the calling thread's unit of work; store
  * failures are thrown as {@link BreakException} PERSISTENCE_UNAVAILABLE. The agency's default plan need
- * not be stored: Break falls back to {@link CommissionPlan#AGENCY_DEFAULT}.
+ * not be stored: Break falls back to {@link CommissionPlan#AGENCY_DEFAULT}. Contract: {@code CommissionPlansContract}.
  */
 public interface CommissionPlans {
 

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The commission lines store: append-only but for payout status. Every method takes part in the calling
+ * The commission lines store: append-only (payout status changes arrive with payouts). Every method takes part in the calling
  * thread's unit of work; store failures are thrown as {@link BreakException} PERSISTENCE_UNAVAILABLE.
  * Contract: {@code CommissionsContract}.
  */
@@ -25,7 +25,8 @@ public interface Commissions {
      *
      * @param lines the lines
      * @throws BreakException CONFLICT/ALREADY_EXISTS naming field {@code allocation} if any (payment,
-     *                        beneficiary) has a line already; nothing of the call is stored then
+     *                        beneficiary) has a line already, or field {@code id} if a line's id is taken;
+     *                        nothing of the call is stored then; an empty list stores nothing
      */
     void insertAll(List<CommissionLine> lines);
 
@@ -49,7 +50,7 @@ public interface Commissions {
      * One keyset page of lines, in ascending id order.
      *
      * @param query   the filter
-     * @param afterId the last id of the previous page, or empty
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
      * @param limit   1 or more; only the last page is shorter
      * @return the lines
      */

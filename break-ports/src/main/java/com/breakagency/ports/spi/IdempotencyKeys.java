@@ -30,12 +30,12 @@ public interface IdempotencyKeys {
      *
      * @param record the record
      * @throws BreakException CONFLICT/ALREADY_EXISTS naming field {@code idempotencyKey} if (scope, key) is
-     *                        taken (a unique constraint)
+     *                        taken (a unique constraint; scope and key are compared exactly)
      */
     void insert(IdempotencyRecord record);
 
     /**
-     * Forgets the keys that expired before an instant.
+     * Forgets the keys whose expiresAt is before an instant; a key that expires at it is kept.
      *
      * @param now the instant
      * @return how many were forgotten

@@ -28,7 +28,7 @@ public interface Invoices {
     /**
      * Replaces an invoice, optimistically.
      *
-     * @param invoice the new state, whose version is the stored version + 1
+     * @param invoice the new state, whose version is the stored version + 1 and whose dealId is the stored one
      * @throws BreakException CONFLICT/VERSION_MISMATCH, NOT_FOUND, or CONFLICT/ALREADY_EXISTS (field {@code number})
      */
     void update(Invoice invoice);
@@ -43,11 +43,13 @@ public interface Invoices {
 
     /**
      * Reads an invoice and locks it until the unit of work ends, so payments to one invoice are recorded
-     * one after the other (on a database: {@code SELECT ... FOR UPDATE}). Must be called inside a unit
-     * of work.
+     * one after the other (on a database: {@code SELECT ... FOR UPDATE}): two units of work that each read
+     * an invoice for update and then update it from what they read both succeed, one after the other;
+     * neither gets VERSION_MISMATCH.
      *
      * @param id the id
      * @return the invoice, if any
+     * @throws IllegalStateException outside a unit of work
      */
     Optional<Invoice> findByIdForUpdate(String id);
 
@@ -61,9 +63,10 @@ public interface Invoices {
 
     /**
      * Takes the next invoice number: 1, 2, 3, … with no gaps. Concurrent units of work get distinct
-     * numbers; a rolled-back unit of work gives its number back. Must be called inside a unit of work.
+     * numbers; a rolled-back unit of work gives its number back. A new store's first number is 1.
      *
      * @return the number
+     * @throws IllegalStateException outside a unit of work
      */
     long nextNumber();
 
@@ -85,7 +88,8 @@ public interface Invoices {
      * @param brandId      invoices to this brand
      * @param talentId     invoices for this talent's work
      * @param ownerAgentId invoices of deals this agent owns
-     * @param dueBefore    invoices due before this day (with statuses ISSUED and PARTIALLY_PAID, the overdue ones)
+     * @param dueBefore    invoices whose due date is before this day (with statuses ISSUED and PARTIALLY_PAID, the
+     *                     overdue ones); invoices without a due date (drafts) never match
      */
     record Query(Set<InvoiceStatus> statuses, Optional<String> dealId, Optional<String> brandId,
                  Optional<String> talentId, Optional<String> ownerAgentId, Optional<LocalDate> dueBefore) {

@@ -17,7 +17,7 @@ public interface Payments {
      *
      * @param payment the payment
      * @throws BreakException CONFLICT/ALREADY_EXISTS naming field {@code externalReference} if the invoice
-     *                        has a payment with that reference already (a unique constraint: the same bank
+     *                        has a payment with that reference already (a unique constraint, compared exactly: the same bank
      *                        transaction cannot be recorded twice), or field {@code id}
      */
     void insert(Payment payment);
@@ -43,7 +43,7 @@ public interface Payments {
      *
      * @param from    first day, inclusive
      * @param to      last day, exclusive
-     * @param afterId the last id of the previous page, or empty
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
      * @param limit   1 or more; only the last page is shorter
      * @return the payments
      */

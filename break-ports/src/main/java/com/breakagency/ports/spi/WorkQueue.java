@@ -18,8 +18,11 @@ public interface WorkQueue {
 
     /**
      * Queues a step unless one with its dedup key is active: enqueuing the same key twice yields one
-     * step. A step that is DONE no longer blocks its key: it is made PENDING again with the new
-     * payload, due time and zero attempts.
+     * step. A step that is DONE no longer blocks its key: it is re-armed in place — it keeps its id, type
+     * and createdAt, and takes the new payload, nextAttemptAt and updatedAt, zero attempts, no lease, no
+     * last error and a greater version. Of concurrent calls with one key exactly one returns true; the
+     * others return false and never throw (at most one step per dedup key, whatever its status: a unique
+     * constraint).
      *
      * @param step a PENDING step
      * @return true if the step was queued (or a DONE one re-armed), false if an active step has the key
@@ -39,7 +42,7 @@ public interface WorkQueue {
      *
      * @param status  steps in this status, or any
      * @param type    steps of this type, or any
-     * @param afterId the last id of the previous page, or empty
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
      * @param limit   1 or more; only the last page is shorter
      * @return the steps
      */

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param talentId    the talent whose work was paid
  * @param beneficiary who the line pays
  * @param basis       the payment amount the line is a part of
- * @param rate        the beneficiary's share of a payment under the plan used, as a fraction (0.05 for 5%)
+ * @param rate        the beneficiary's share of a payment under the plan used, as a fraction (0.05 for 5%); kept to at least eight decimal places, a store may
+ *                    return another scale, so compare with {@code compareTo}
  * @param planId      the commission plan used
  * @param amount      the line's amount, in the invoice's currency
  * @param status      where the line is in the payout cycle
