@@ -152,13 +152,10 @@ public final class CrmService implements Crm {
             Optional<String> after = Cursors.decode(q.cursor());
             var filter = new com.breakagency.ports.spi.Brands.Query(Optional.ofNullable(q.namePrefix()),
                     Optional.ofNullable(q.status()), Optional.ofNullable(q.agentId()));
-            Optional<String> ownBrand = call.access().ownBrandId();
             if (!call.access().unrestricted()) {
                 // a BRAND user's listing is their own brand, if it matches the filters
-                List<Brand> own = ownBrand.flatMap(stores.brands()::findById)
-                        .filter(b -> matches(b, filter) && after.map(a -> b.id().compareTo(a) > 0).orElse(true))
-                        .map(List::of).orElse(List.of());
-                return Pages.of(own, q.limit(), Brand::id);
+                return Pages.ownRecord(call.access().ownBrandId().flatMap(stores.brands()::findById),
+                        b -> matches(b, filter), after, Brand::id);
             }
             return Pages.of(stores.brands().list(filter, after, q.limit() + 1), q.limit(), Brand::id);
         });
@@ -318,13 +315,11 @@ public final class CrmService implements Crm {
             var filter = new com.breakagency.ports.spi.Talents.Query(Optional.ofNullable(q.namePrefix()),
                     Optional.ofNullable(q.agentId()), q.includeArchived());
             if (!call.access().unrestricted()) {
-                List<Talent> own = call.access().ownTalentId().flatMap(stores.talents()::findById)
-                        .filter(t -> filter.namePrefix().map(p -> t.name().regionMatches(true, 0, p, 0, p.length())).orElse(true)
+                // a TALENT user's listing is their own profile, if it matches the filters
+                return Pages.ownRecord(call.access().ownTalentId().flatMap(stores.talents()::findById),
+                        t -> filter.namePrefix().map(p -> t.name().regionMatches(true, 0, p, 0, p.length())).orElse(true)
                                 && filter.managingAgentId().map(a -> t.managingAgentId().equals(Optional.of(a))).orElse(true)
-                                && (filter.includeArchived() || !t.archived())
-                                && after.map(a -> t.id().compareTo(a) > 0).orElse(true))
-                        .map(List::of).orElse(List.of());
-                return Pages.of(own, q.limit(), Talent::id);
+                                && (filter.includeArchived() || !t.archived()), after, Talent::id);
             }
             return Pages.of(stores.talents().list(filter, after, q.limit() + 1), q.limit(), Talent::id);
         });

@@ -574,18 +574,10 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
                     Optional.of(q.from()), Optional.of(q.to()));
             List<CommissionLine> lines = new ArrayList<>();
             Map<String, Money> totals = new TreeMap<>();
-            Optional<String> after = Optional.empty();
-            while (true) {
-                List<CommissionLine> page = stores.commissions().list(filter, after, 500);
-                for (CommissionLine line : page) {
-                    lines.add(line);
-                    totals.merge(line.amount().currency().getCurrencyCode(), line.amount(), Money::plus);
-                }
-                if (page.size() < 500) {
-                    break;
-                }
-                after = Optional.of(page.get(page.size() - 1).id());
-            }
+            Pages.forEach((after, size) -> stores.commissions().list(filter, after, size), CommissionLine::id, line -> {
+                lines.add(line);
+                totals.merge(line.amount().currency().getCurrencyCode(), line.amount(), Money::plus);
+            });
             return new CommissionStatement(beneficiary, q.from(), q.to(), lines, totals);
         });
     }
@@ -599,41 +591,24 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
             Map<String, Money> overdue = new TreeMap<>();
             Invoices.Query open = new Invoices.Query(Set.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-            for (Optional<String> after = Optional.empty(); ; ) {
-                List<Invoice> page = stores.invoices().list(open, after, 500);
-                for (Invoice invoice : page) {
-                    String code = invoice.total().currency().getCurrencyCode();
-                    receivables.merge(code, invoice.outstanding(), Money::plus);
-                    if (invoice.overdueOn(today)) {
-                        overdue.merge(code, invoice.outstanding(), Money::plus);
-                    }
+            Pages.forEach((after, size) -> stores.invoices().list(open, after, size), Invoice::id, invoice -> {
+                String code = invoice.total().currency().getCurrencyCode();
+                receivables.merge(code, invoice.outstanding(), Money::plus);
+                if (invoice.overdueOn(today)) {
+                    overdue.merge(code, invoice.outstanding(), Money::plus);
                 }
-                if (page.size() < 500) {
-                    break;
-                }
-                after = Optional.of(page.get(page.size() - 1).id());
-            }
+            });
             Map<String, Money> received = new TreeMap<>();
-            for (Optional<String> after = Optional.empty(); ; ) {
-                List<Payment> page = stores.payments().receivedBetween(q.receivedFrom(), q.receivedTo(), after, 500);
-                page.forEach(p -> received.merge(p.amount().currency().getCurrencyCode(), p.amount(), Money::plus));
-                if (page.size() < 500) {
-                    break;
-                }
-                after = Optional.of(page.get(page.size() - 1).id());
-            }
+            Pages.forEach((after, size) -> stores.payments().receivedBetween(q.receivedFrom(), q.receivedTo(), after, size),
+                    Payment::id, p -> received.merge(p.amount().currency().getCurrencyCode(), p.amount(), Money::plus));
             Map<String, Money> pending = new TreeMap<>();
             Commissions.Query unpaid = new Commissions.Query(Optional.empty(), Optional.empty(),
                     Optional.of(CommissionStatus.PENDING_PAYOUT), Optional.empty(), Optional.empty());
-            for (Optional<String> after = Optional.empty(); ; ) {
-                List<CommissionLine> page = stores.commissions().list(unpaid, after, 500);
-                page.stream().filter(l -> l.beneficiary().kind() != BeneficiaryKind.TALENT)
-                        .forEach(l -> pending.merge(l.amount().currency().getCurrencyCode(), l.amount(), Money::plus));
-                if (page.size() < 500) {
-                    break;
+            Pages.forEach((after, size) -> stores.commissions().list(unpaid, after, size), CommissionLine::id, l -> {
+                if (l.beneficiary().kind() != BeneficiaryKind.TALENT) {
+                    pending.merge(l.amount().currency().getCurrencyCode(), l.amount(), Money::plus);
                 }
-                after = Optional.of(page.get(page.size() - 1).id());
-            }
+            });
             // a currency with nothing in it (a zero-value invoice, say) gets no key
             for (Map<String, Money> figure : List.of(receivables, overdue, received, pending)) {
                 figure.values().removeIf(Money::isZero);
