@@ -3,13 +3,16 @@ package com.breakagency.core;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.boundary.CommandValidator;
 import com.breakagency.core.crm.CrmService;
+import com.breakagency.core.crm.DealStages;
+import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.ports.api.Crm;
+import com.breakagency.ports.api.Finance;
+import com.breakagency.ports.api.Recovery;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 final class DefaultBreakAgency implements BreakAgency {
@@ -18,14 +21,19 @@ final class DefaultBreakAgency implements BreakAgency {
     private final ErrorReporter reporter;
     private final Boundary boundary;
     private final CrmService crm;
+    private final FinanceService finance;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultBreakAgency(Persistence persistence, ErrorReporter reporter, Clock clock, IdGenerator ids) {
+    DefaultBreakAgency(Persistence persistence, ErrorReporter reporter, Clock clock, IdGenerator ids,
+                       FinanceService.Settings financeSettings) {
         this.validator = new CommandValidator();
         this.reporter = reporter;
         this.boundary = new Boundary(validator, PolicyTable.STANDARD, persistence.transactions(), reporter, clock);
         Audit audit = new Audit(persistence.auditLog(), ids, clock);
-        this.crm = new CrmService(boundary, persistence, audit, ids, clock, List.of());
+        DealStages stages = new DealStages(persistence.deals(), audit, clock);
+        this.crm = new CrmService(boundary, persistence, audit, ids, clock, stages);
+        this.finance = new FinanceService(boundary, persistence, audit, ids, clock, stages, financeSettings);
+        stages.register(finance);
     }
 
     Boundary boundary() {
@@ -35,6 +43,16 @@ final class DefaultBreakAgency implements BreakAgency {
     @Override
     public Crm crm() {
         return crm;
+    }
+
+    @Override
+    public Finance finance() {
+        return finance;
+    }
+
+    @Override
+    public Recovery recovery() {
+        return finance;
     }
 
     @Override

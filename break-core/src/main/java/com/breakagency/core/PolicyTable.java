@@ -29,6 +29,19 @@ import static com.breakagency.ports.context.Role.FINANCE;
 import static com.breakagency.ports.context.Role.SYSTEM;
 import static com.breakagency.ports.context.Role.TALENT;
 
+import static com.breakagency.core.finance.FinanceOperations.DRAFT_INVOICE;
+import static com.breakagency.core.finance.FinanceOperations.ENSURE_COMMISSIONS;
+import static com.breakagency.core.finance.FinanceOperations.GET_INVOICE;
+import static com.breakagency.core.finance.FinanceOperations.ISSUE_INVOICE;
+import static com.breakagency.core.finance.FinanceOperations.LIST_COMMISSIONS;
+import static com.breakagency.core.finance.FinanceOperations.LIST_INVOICES;
+import static com.breakagency.core.finance.FinanceOperations.MARK_INVOICE_PAID;
+import static com.breakagency.core.finance.FinanceOperations.RECORD_PAYMENT;
+import static com.breakagency.core.finance.FinanceOperations.SAVE_COMMISSION_PLAN;
+import static com.breakagency.core.finance.FinanceOperations.STATEMENT;
+import static com.breakagency.core.finance.FinanceOperations.TOTALS;
+import static com.breakagency.core.finance.FinanceOperations.VOID_INVOICE;
+
 import com.breakagency.core.boundary.AccessPolicy;
 
 /**
@@ -63,6 +76,20 @@ public final class PolicyTable {
             .allow(CREATE_DEAL, ADMIN).own(CREATE_DEAL, AGENT)
             .allow(UPDATE_DEAL, ADMIN).own(UPDATE_DEAL, AGENT)
             .allow(MOVE_DEAL_STAGE, ADMIN).own(MOVE_DEAL_STAGE, AGENT)
+            // issue and void invoices, record payments: admins, finance, and the system (payment intake)
+            .allow(DRAFT_INVOICE, ADMIN, FINANCE, SYSTEM).allow(ISSUE_INVOICE, ADMIN, FINANCE, SYSTEM)
+            .allow(VOID_INVOICE, ADMIN, FINANCE, SYSTEM)
+            .allow(RECORD_PAYMENT, ADMIN, FINANCE, SYSTEM).allow(MARK_INVOICE_PAID, ADMIN, FINANCE, SYSTEM)
+            .allow(SAVE_COMMISSION_PLAN, ADMIN, FINANCE)
+            .allow(TOTALS, ADMIN, FINANCE, SYSTEM)
+            // read invoices: staff with finance duties; agents, talent and brands their own deals' invoices
+            .allow(GET_INVOICE, ADMIN, FINANCE, SYSTEM).own(GET_INVOICE, AGENT, TALENT, BRAND)
+            .allow(LIST_INVOICES, ADMIN, FINANCE, SYSTEM).own(LIST_INVOICES, AGENT, TALENT, BRAND)
+            // read commissions: agents and talent their own; brands never
+            .allow(LIST_COMMISSIONS, ADMIN, FINANCE, SYSTEM).own(LIST_COMMISSIONS, AGENT, TALENT)
+            .allow(STATEMENT, ADMIN, FINANCE, SYSTEM).own(STATEMENT, AGENT, TALENT)
+            // recovery
+            .allow(ENSURE_COMMISSIONS, ADMIN, SYSTEM)
             .build();
 
     private PolicyTable() {

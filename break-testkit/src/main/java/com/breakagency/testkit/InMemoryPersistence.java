@@ -17,8 +17,15 @@ public final class InMemoryPersistence implements Persistence {
     private final InMemoryDeals deals = new InMemoryDeals(transactions);
     private final InMemoryActivities activities = new InMemoryActivities(transactions);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(transactions);
+    private final InMemoryInvoices invoices = new InMemoryInvoices(transactions);
+    private final InMemoryPayments payments = new InMemoryPayments(transactions);
+    private final InMemoryCommissions commissions = new InMemoryCommissions(transactions);
+    private final InMemoryCommissionPlans commissionPlans = new InMemoryCommissionPlans(transactions);
+    private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(transactions);
+    private final InMemoryWorkQueue workQueue = new InMemoryWorkQueue(transactions);
 
     private InMemoryPersistence() {
+        payments.linkCommissions(commissions);
     }
 
     /**
@@ -63,5 +70,35 @@ public final class InMemoryPersistence implements Persistence {
     @Override
     public InMemoryAuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public InMemoryInvoices invoices() {
+        return invoices;
+    }
+
+    @Override
+    public InMemoryPayments payments() {
+        return payments;
+    }
+
+    @Override
+    public InMemoryCommissions commissions() {
+        return commissions;
+    }
+
+    @Override
+    public InMemoryCommissionPlans commissionPlans() {
+        return commissionPlans;
+    }
+
+    @Override
+    public InMemoryIdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
+    @Override
+    public InMemoryWorkQueue workQueue() {
+        return workQueue;
     }
 }

@@ -66,7 +66,7 @@ public final class CrmService implements Crm {
     private final Audit audit;
     private final IdGenerator ids;
     private final Clock clock;
-    private final List<DealStageListener> stageListeners;
+    private final DealStages stages;
 
     /**
      * Wires the CRM.
@@ -76,16 +76,16 @@ public final class CrmService implements Crm {
      * @param audit          writes audit events
      * @param ids            makes ids
      * @param clock          stamps records
-     * @param stageListeners react to stage changes in the same unit of work
+     * @param stages         moves deals between stages
      */
     public CrmService(Boundary boundary, Persistence stores, Audit audit, IdGenerator ids, Clock clock,
-                      List<DealStageListener> stageListeners) {
+                      DealStages stages) {
         this.boundary = Objects.requireNonNull(boundary);
         this.stores = Objects.requireNonNull(stores);
         this.audit = Objects.requireNonNull(audit);
         this.ids = Objects.requireNonNull(ids);
         this.clock = Objects.requireNonNull(clock);
-        this.stageListeners = List.copyOf(stageListeners);
+        this.stages = Objects.requireNonNull(stages);
     }
 
     // ---- owners: who "own records" means for each kind ----
@@ -103,7 +103,13 @@ public final class CrmService implements Crm {
                 Optional.empty());
     }
 
-    static Ownership owners(Deal deal) {
+    /**
+     * Who owns a deal: its owner agent, its talent, its brand.
+     *
+     * @param deal the deal
+     * @return its owners
+     */
+    public static Ownership owners(Deal deal) {
         return new Ownership(Set.of(deal.ownerAgentId()), Optional.of(deal.talentId()), Optional.of(deal.brandId()));
     }
 
@@ -146,13 +152,10 @@ public final class CrmService implements Crm {
             Optional<String> after = Cursors.decode(q.cursor());
             var filter = new com.breakagency.ports.spi.Brands.Query(Optional.ofNullable(q.namePrefix()),
                     Optional.ofNullable(q.status()), Optional.ofNullable(q.agentId()));
-            Optional<String> ownBrand = call.access().ownBrandId();
             if (!call.access().unrestricted()) {
                 // a BRAND user's listing is their own brand, if it matches the filters
-                List<Brand> own = ownBrand.flatMap(stores.brands()::findById)
-                        .filter(b -> matches(b, filter) && after.map(a -> b.id().compareTo(a) > 0).orElse(true))
-                        .map(List::of).orElse(List.of());
-                return Pages.of(own, q.limit(), Brand::id);
+                return Pages.ownRecord(call.access().ownBrandId().flatMap(stores.brands()::findById),
+                        b -> matches(b, filter), after, Brand::id);
             }
             return Pages.of(stores.brands().list(filter, after, q.limit() + 1), q.limit(), Brand::id);
         });
@@ -312,13 +315,11 @@ public final class CrmService implements Crm {
             var filter = new com.breakagency.ports.spi.Talents.Query(Optional.ofNullable(q.namePrefix()),
                     Optional.ofNullable(q.agentId()), q.includeArchived());
             if (!call.access().unrestricted()) {
-                List<Talent> own = call.access().ownTalentId().flatMap(stores.talents()::findById)
-                        .filter(t -> filter.namePrefix().map(p -> t.name().regionMatches(true, 0, p, 0, p.length())).orElse(true)
+                // a TALENT user's listing is their own profile, if it matches the filters
+                return Pages.ownRecord(call.access().ownTalentId().flatMap(stores.talents()::findById),
+                        t -> filter.namePrefix().map(p -> t.name().regionMatches(true, 0, p, 0, p.length())).orElse(true)
                                 && filter.managingAgentId().map(a -> t.managingAgentId().equals(Optional.of(a))).orElse(true)
-                                && (filter.includeArchived() || !t.archived())
-                                && after.map(a -> t.id().compareTo(a) > 0).orElse(true))
-                        .map(List::of).orElse(List.of());
-                return Pages.of(own, q.limit(), Talent::id);
+                                && (filter.includeArchived() || !t.archived()), after, Talent::id);
             }
             return Pages.of(stores.talents().list(filter, after, q.limit() + 1), q.limit(), Talent::id);
         });
@@ -408,31 +409,8 @@ public final class CrmService implements Crm {
         return boundary.call(context, CrmOperations.MOVE_DEAL_STAGE, command, (call, c) -> {
             Deal stored = requireVersion(loadDeal(call.access(), c.id()), Deal::version, c.expectedVersion(), "deal", c.id());
             DealPipeline.requireByHand(stored.stage(), c.to());
-            return changeStage(call, stored, c.to());
+            return stages.move(call, stored, c.to());
         });
-    }
-
-    /**
-     * Moves a deal to a stage inside the running unit of work: writes it, audits DEAL_STAGE_CHANGED and
-     * tells the stage listeners. The caller has checked that the move is allowed.
-     *
-     * @param call   the running call
-     * @param stored the deal as stored
-     * @param to     the new stage
-     * @return the deal as stored afterwards
-     */
-    public Deal changeStage(Call call, Deal stored, DealStage to) {
-        Deal moved = new Deal(stored.id(), stored.brandId(), stored.talentId(), stored.ownerAgentId(), stored.title(),
-                stored.value(), to, stored.commissionPlanId(), stored.version() + 1, stored.createdAt(), clock.instant());
-        stores.deals().update(moved);
-        Map<String, String> change = new LinkedHashMap<>();
-        change.put("from", stored.stage().name());
-        change.put("to", to.name());
-        audit.record(call, AuditAction.DEAL_STAGE_CHANGED, ref(moved), change);
-        for (DealStageListener listener : stageListeners) {
-            listener.stageChanged(call, stored, moved);
-        }
-        return moved;
     }
 
     @Override

@@ -13,5 +13,7 @@ public enum EntityType {
     /** An invoice. */
     INVOICE,
     /** A payment. */
-    PAYMENT
+    PAYMENT,
+    /** A commission plan. */
+    COMMISSION_PLAN
 }

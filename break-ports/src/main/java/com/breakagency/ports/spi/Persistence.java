@@ -63,4 +63,46 @@ public interface Persistence {
      * @return the log
      */
     AuditLog auditLog();
+
+    /**
+     * The invoices store.
+     *
+     * @return the store
+     */
+    Invoices invoices();
+
+    /**
+     * The payments store.
+     *
+     * @return the store
+     */
+    Payments payments();
+
+    /**
+     * The commission lines store.
+     *
+     * @return the store
+     */
+    Commissions commissions();
+
+    /**
+     * The commission plans store.
+     *
+     * @return the store
+     */
+    CommissionPlans commissionPlans();
+
+    /**
+     * The idempotency keys store.
+     *
+     * @return the store
+     */
+    IdempotencyKeys idempotencyKeys();
+
+    /**
+     * The work queue.
+     *
+     * @return the queue
+     */
+    WorkQueue workQueue();
 }

@@ -182,4 +182,55 @@ final class ContractSupport {
         assertTrue(winner >= 0, () -> "no contender succeeded: " + outcomes);
         return winner;
     }
+
+    /**
+     * Checks that exactly one contender won and every other one got CONFLICT/ALREADY_EXISTS naming the
+     * field.
+     *
+     * @return the index of the winner
+     */
+    static int assertOneInsertWins(List<Optional<BreakException>> outcomes, String field) {
+        int winner = assertOneWins(outcomes, Reason.ALREADY_EXISTS);
+        for (Optional<BreakException> outcome : outcomes) {
+            outcome.ifPresent(e -> assertEquals(field, e.metadata().get("field"), () -> "the metadata 'field' of " + e));
+        }
+        return winner;
+    }
+
+    /**
+     * Runs many tasks on a pool of threads. Every task waits at a start gate that opens once all are
+     * submitted, so the first {@code threads} of them start together and the rest follow as threads free up.
+     *
+     * @return what each task returned, in the order of the tasks
+     */
+    static <T> List<T> runConcurrently(int threads, List<Callable<T>> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> outcomes = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                outcomes.add(pool.submit(() -> {
+                    if (!go.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the start gate never opened");
+                    }
+                    return task.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> outcome : outcomes) {
+                results.add(outcome.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while running tasks", e);
+        } catch (ExecutionException e) {
+            return fail("a task failed", e.getCause());
+        } catch (TimeoutException e) {
+            return fail("a task did not finish in " + WAIT_SECONDS + " s", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -30,5 +30,23 @@ public enum AuditAction {
     /** A deal moved to another stage. */
     DEAL_STAGE_CHANGED,
     /** A note was added to a timeline. */
-    NOTE_ADDED
+    NOTE_ADDED,
+    /** An invoice was drafted. */
+    INVOICE_CREATED,
+    /** An invoice was issued with a number and a due date. */
+    INVOICE_ISSUED,
+    /** An invoice was voided. */
+    INVOICE_VOIDED,
+    /** An invoice moved between paid states (PARTIALLY_PAID). */
+    INVOICE_STATUS_UPDATED,
+    /** A payment was recorded. */
+    PAYMENT_RECORDED,
+    /** An invoice was paid in full. */
+    INVOICE_MARKED_PAID,
+    /** One commission line was created. */
+    COMMISSION_CREATED,
+    /** A payment's commissions could not be computed; a repair step is queued. */
+    COMMISSIONS_PENDING,
+    /** A commission plan was saved. */
+    COMMISSION_PLAN_SAVED
 }

@@ -1,0 +1,140 @@
+package com.breakagency.core.finance;
+
+import com.breakagency.ports.model.Money;
+import com.breakagency.ports.model.finance.CommissionLine;
+import com.breakagency.ports.model.finance.Invoice;
+import com.breakagency.ports.model.finance.InvoiceStatus;
+import com.breakagency.ports.model.finance.Payment;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The finance workflow's assertions, as named values that each run alone: checked before a unit of work
+ * that records money commits. Stateless.
+ */
+public final class WorkflowAssertions {
+
+    /**
+     * A named check.
+     *
+     * @param name  what must hold, in words
+     * @param check the check: empty when it holds, otherwise what is wrong (identifiers and amounts only)
+     * @param <T>   what it checks
+     */
+    public record Assertion<T>(String name, Function<T, Optional<String>> check) {
+
+        /**
+         * Runs the check.
+         *
+         * @param subject what to check
+         * @return empty when it holds, otherwise what is wrong
+         */
+        public Optional<String> test(T subject) {
+            return check.apply(subject).map(problem -> name + ": " + problem);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * One payment and the lines allocated from it.
+     *
+     * @param payment the payment
+     * @param lines   its lines
+     */
+    public record PaymentLines(Payment payment, List<CommissionLine> lines) {
+    }
+
+    /**
+     * An invoice and every payment recorded for it.
+     *
+     * @param invoice  the invoice
+     * @param payments its payments
+     */
+    public record InvoicePayments(Invoice invoice, List<Payment> payments) {
+    }
+
+    /** The lines of a payment sum exactly to the payment. */
+    public static final Assertion<PaymentLines> LINES_SUM_TO_PAYMENT = new Assertion<>("lines sum to the payment",
+            pl -> {
+                Money sum = Money.zero(pl.payment().amount().currency());
+                for (CommissionLine line : pl.lines()) {
+                    sum = sum.plus(line.amount());
+                }
+                return sum.equals(pl.payment().amount()) ? Optional.empty()
+                        : Optional.of("lines sum to " + sum + " for a payment of " + pl.payment().amount());
+            });
+
+    /** No line is negative. */
+    public static final Assertion<PaymentLines> NO_NEGATIVE_LINE = new Assertion<>("no negative line",
+            pl -> pl.lines().stream().filter(l -> l.amount().isNegative()).findFirst()
+                    .map(l -> "line for " + l.beneficiary().kind() + " is " + l.amount()));
+
+    /** The invoice's paid amount equals the sum of its payments. */
+    public static final Assertion<InvoicePayments> PAID_EQUALS_PAYMENTS = new Assertion<>(
+            "paid amount equals the sum of the payments", ip -> {
+                Money sum = Money.zero(ip.invoice().total().currency());
+                for (Payment p : ip.payments()) {
+                    sum = sum.plus(p.amount());
+                }
+                return sum.equals(ip.invoice().paid()) ? Optional.empty()
+                        : Optional.of("paid " + ip.invoice().paid() + " but payments sum to " + sum);
+            });
+
+    /** The status agrees with the amounts: nothing paid before ISSUED, PARTIALLY_PAID below the total, PAID at it. */
+    public static final Assertion<InvoicePayments> STATUS_AGREES_WITH_AMOUNTS = new Assertion<>(
+            "status agrees with the amounts", ip -> {
+                Invoice i = ip.invoice();
+                long paid = i.paid().minorUnits();
+                long total = i.total().minorUnits();
+                boolean agrees = switch (i.status()) {
+                    case DRAFT, ISSUED, VOID -> paid == 0;
+                    case PARTIALLY_PAID -> paid > 0 && paid < total;
+                    case PAID -> paid == total;
+                };
+                return agrees && paid <= total ? Optional.empty()
+                        : Optional.of("status " + i.status() + " with " + i.paid() + " paid of " + i.total());
+            });
+
+    /** Every check of a payment's lines. */
+    public static final List<Assertion<PaymentLines>> ON_LINES = List.of(LINES_SUM_TO_PAYMENT, NO_NEGATIVE_LINE);
+
+    /** Every check of an invoice. */
+    public static final List<Assertion<InvoicePayments>> ON_INVOICE = List.of(PAID_EQUALS_PAYMENTS,
+            STATUS_AGREES_WITH_AMOUNTS);
+
+    private WorkflowAssertions() {
+    }
+
+    /**
+     * Runs a list of checks.
+     *
+     * @param checks  the checks
+     * @param subject what to check
+     * @param <T>     its type
+     * @return the first problem, if any
+     */
+    public static <T> Optional<String> firstFailure(List<Assertion<T>> checks, T subject) {
+        for (Assertion<T> check : checks) {
+            Optional<String> problem = check.test(subject);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether an invoice in this status accepts payments.
+     *
+     * @param status the status
+     * @return true for ISSUED and PARTIALLY_PAID
+     */
+    public static boolean acceptsPayments(InvoiceStatus status) {
+        return status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID;
+    }
+}

@@ -1,0 +1,19 @@
+package com.breakagency.ports.api.finance;
+
+import com.breakagency.ports.validation.Patterns;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Voids an invoice on which nothing is paid.
+ *
+ * @param invoiceId       the invoice
+ * @param expectedVersion the version the caller read
+ * @param reason          why, 1 to 500 characters
+ */
+public record VoidInvoice(@NotNull @Pattern(regexp = Patterns.ID) String invoiceId, @Positive long expectedVersion,
+                          @NotBlank @Size(max = 500) String reason) {
+}

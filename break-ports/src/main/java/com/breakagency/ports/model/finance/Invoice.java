@@ -1,0 +1,72 @@
+package com.breakagency.ports.model.finance;
+
+import com.breakagency.ports.model.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A deal's invoice to its brand. One per deal; drafted when the deal enters PAYMENT_PENDING.
+ *
+ * @param id               Break's id
+ * @param dealId           the deal (unique: one invoice per deal)
+ * @param brandId          the brand billed
+ * @param talentId         the talent whose work is billed
+ * @param ownerAgentId     the deal's owner agent when drafted, for "own deals'" reads
+ * @param number           the invoice number, assigned on issue: unique and sequential
+ * @param lines            what is billed
+ * @param total            the sum of the lines; its currency is the invoice's currency
+ * @param paid             what has arrived so far, in the same currency
+ * @param dueDate          when payment is due, set on issue
+ * @param status           where the invoice is
+ * @param commissions      whether its payments are allocated into commissions
+ * @param version          optimistic-locking version
+ * @param createdAt        when drafted
+ * @param updatedAt        when last changed
+ */
+public record Invoice(String id, String dealId, String brandId, String talentId, String ownerAgentId,
+                      Optional<Long> number, List<InvoiceLine> lines, Money total, Money paid,
+                      Optional<LocalDate> dueDate, InvoiceStatus status, CommissionState commissions, long version,
+                      Instant createdAt, Instant updatedAt) {
+
+    /** Checks presence, copies the lines, and checks the currencies agree. */
+    public Invoice {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(dealId, "dealId");
+        Objects.requireNonNull(brandId, "brandId");
+        Objects.requireNonNull(talentId, "talentId");
+        Objects.requireNonNull(ownerAgentId, "ownerAgentId");
+        Objects.requireNonNull(number, "number");
+        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(paid, "paid");
+        total.requireSameCurrency(paid);
+        Objects.requireNonNull(dueDate, "dueDate");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(commissions, "commissions");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /**
+     * What is still to be paid.
+     *
+     * @return total minus paid
+     */
+    public Money outstanding() {
+        return total.minus(paid);
+    }
+
+    /**
+     * Whether the invoice is overdue on a day: issued or partly paid, and due before that day.
+     *
+     * @param today the day, from Break's clock
+     * @return true if overdue
+     */
+    public boolean overdueOn(LocalDate today) {
+        return (status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID)
+                && dueDate.map(due -> due.isBefore(today)).orElse(false);
+    }
+}

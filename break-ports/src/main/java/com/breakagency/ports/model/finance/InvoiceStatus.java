@@ -1,0 +1,18 @@
+package com.breakagency.ports.model.finance;
+
+/**
+ * Where an invoice is: DRAFT → ISSUED → PARTIALLY_PAID → PAID, or VOID while nothing is paid. "Overdue"
+ * is not a status: it is derived from the due date and the clock.
+ */
+public enum InvoiceStatus {
+    /** Being prepared; no number yet. */
+    DRAFT,
+    /** Sent to the brand, with a number and a due date. */
+    ISSUED,
+    /** Some but not all of the total has arrived. */
+    PARTIALLY_PAID,
+    /** The total has arrived; the invoice can no longer change. */
+    PAID,
+    /** Cancelled before anything was paid. */
+    VOID
+}

@@ -1,0 +1,83 @@
+package com.breakagency.ports.spi;
+
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.model.finance.Beneficiary;
+import com.breakagency.ports.model.finance.CommissionLine;
+import com.breakagency.ports.model.finance.CommissionStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The commission lines store: append-only (payout status changes arrive with payouts). Every method takes part in the calling
+ * thread's unit of work; store failures are thrown as {@link BreakException} PERSISTENCE_UNAVAILABLE.
+ * Contract: {@code CommissionsContract}.
+ */
+public interface Commissions {
+
+    /**
+     * Stores the lines of one allocation, all or none.
+     *
+     * <p>There is at most one line per (payment, beneficiary), whatever the number of callers, threads or
+     * service instances: a database enforces it with a unique constraint, not with a prior read. This is
+     * the guarantee that a payment is never allocated twice.
+     *
+     * @param lines the lines
+     * @throws BreakException CONFLICT/ALREADY_EXISTS naming field {@code allocation} if any (payment,
+     *                        beneficiary) has a line already, or field {@code id} if a line's id is taken;
+     *                        nothing of the call is stored then; an empty list stores nothing
+     */
+    void insertAll(List<CommissionLine> lines);
+
+    /**
+     * A payment's lines, in ascending id order.
+     *
+     * @param paymentId the payment
+     * @return the lines
+     */
+    List<CommissionLine> byPayment(String paymentId);
+
+    /**
+     * An invoice's lines, in ascending id order.
+     *
+     * @param invoiceId the invoice
+     * @return the lines
+     */
+    List<CommissionLine> byInvoice(String invoiceId);
+
+    /**
+     * One keyset page of lines, in ascending id order.
+     *
+     * @param query   the filter
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
+     * @param limit   1 or more; only the last page is shorter
+     * @return the lines
+     */
+    List<CommissionLine> list(Query query, Optional<String> afterId, int limit);
+
+    /**
+     * A commission listing's filter; every present part must match.
+     *
+     * @param beneficiary lines paying this beneficiary
+     * @param talentId    lines from this talent's work
+     * @param status      lines in this status
+     * @param from        lines created at or after this instant
+     * @param to          lines created before this instant
+     */
+    record Query(Optional<Beneficiary> beneficiary, Optional<String> talentId, Optional<CommissionStatus> status,
+                 Optional<Instant> from, Optional<Instant> to) {
+        /** Checks presence. */
+        public Query {
+            Objects.requireNonNull(beneficiary, "beneficiary");
+            Objects.requireNonNull(talentId, "talentId");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        /** Every line. */
+        public static final Query ALL = new Query(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,61 @@
+package com.breakagency.ports.spi;
+
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.model.finance.Payment;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The payments store: append-only. Every method takes part in the calling thread's unit of work; store
+ * failures are thrown as {@link BreakException} PERSISTENCE_UNAVAILABLE. Contract: {@code PaymentsContract}.
+ */
+public interface Payments {
+
+    /**
+     * Stores a payment.
+     *
+     * @param payment the payment
+     * @throws BreakException CONFLICT/ALREADY_EXISTS naming field {@code externalReference} if the invoice
+     *                        has a payment with that reference already (a unique constraint, compared exactly: the same bank
+     *                        transaction cannot be recorded twice), or field {@code id}
+     */
+    void insert(Payment payment);
+
+    /**
+     * Reads a payment.
+     *
+     * @param id the id
+     * @return the payment, if any
+     */
+    Optional<Payment> findById(String id);
+
+    /**
+     * An invoice's payments, in ascending id (recording) order.
+     *
+     * @param invoiceId the invoice
+     * @return the payments
+     */
+    List<Payment> byInvoice(String invoiceId);
+
+    /**
+     * One keyset page of the payments received in a period, in ascending id order.
+     *
+     * @param from    first day, inclusive
+     * @param to      last day, exclusive
+     * @param afterId the last id of the previous page (it need not still exist or match), or empty
+     * @param limit   1 or more; only the last page is shorter
+     * @return the payments
+     */
+    List<Payment> receivedBetween(LocalDate from, LocalDate to, Optional<String> afterId, int limit);
+
+    /**
+     * Payments that have no commission line, recorded before an instant: what the janitor looks for.
+     * An index-backed anti-join on a database, in ascending id order.
+     *
+     * @param recordedBefore only payments recorded before this instant (a grace period for work in flight)
+     * @param limit          at most this many
+     * @return the payments
+     */
+    List<Payment> withoutCommissions(java.time.Instant recordedBefore, int limit);
+}

@@ -1,0 +1,67 @@
+package com.breakagency.testkit;
+
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.model.finance.CommissionLine;
+import com.breakagency.ports.spi.Commissions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Commissions} in memory, with one line per (payment, beneficiary) as a unique index would give.
+ * Thread-safe.
+ */
+public final class InMemoryCommissions implements Commissions {
+
+    private final InMemoryTransactions transactions;
+    private final TransactionalMap<String, CommissionLine> byId;
+    private final TransactionalMap<String, String> idByAllocation;
+
+    /**
+     * An empty store.
+     *
+     * @param transactions the units of work it takes part in
+     */
+    public InMemoryCommissions(InMemoryTransactions transactions) {
+        this.transactions = transactions;
+        this.byId = new TransactionalMap<>(transactions);
+        this.idByAllocation = new TransactionalMap<>(transactions);
+    }
+
+    @Override
+    public void insertAll(List<CommissionLine> lines) {
+        transactions.inTransaction(() -> {
+            for (CommissionLine line : lines) {
+                if (!byId.putIfAbsent(line.id(), line)) {
+                    throw BreakException.alreadyExists("commission line", "id");
+                }
+                String allocation = line.paymentId() + "\u0000" + line.beneficiary().kind() + "\u0000" + line.beneficiary().id();
+                if (!idByAllocation.putIfAbsent(allocation, line.id())) {
+                    throw BreakException.alreadyExists("commission line", "allocation");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<CommissionLine> byPayment(String paymentId) {
+        return Keyset.ascendingAfter(byId.values(l -> l.paymentId().equals(paymentId)), CommissionLine::id,
+                Optional.empty(), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<CommissionLine> byInvoice(String invoiceId) {
+        return Keyset.ascendingAfter(byId.values(l -> l.invoiceId().equals(invoiceId)), CommissionLine::id,
+                Optional.empty(), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<CommissionLine> list(Query query, Optional<String> afterId, int limit) {
+        List<CommissionLine> matching = byId.values(l -> query.beneficiary().map(l.beneficiary()::equals).orElse(true)
+                && query.talentId().map(l.talentId()::equals).orElse(true)
+                && query.status().map(s -> s == l.status()).orElse(true)
+                && query.from().map(f -> !l.createdAt().isBefore(f)).orElse(true)
+                && query.to().map(t -> l.createdAt().isBefore(t)).orElse(true));
+        return Keyset.ascendingAfter(matching, CommissionLine::id, afterId, limit);
+    }
+}

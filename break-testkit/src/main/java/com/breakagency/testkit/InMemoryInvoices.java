@@ -1,0 +1,109 @@
+package com.breakagency.testkit;
+
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.model.finance.Invoice;
+import com.breakagency.ports.spi.Invoices;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Invoices} in memory, with the uniqueness of deal and number a unique index would give. Units of
+ * work run one at a time, so {@link #findByIdForUpdate} needs no lock of its own. Thread-safe.
+ */
+public final class InMemoryInvoices implements Invoices {
+
+    private final InMemoryTransactions transactions;
+    private final TransactionalMap<String, Invoice> byId;
+    private final TransactionalMap<String, String> idByDeal;
+    private final TransactionalMap<Long, String> idByNumber;
+    private final TransactionalMap<String, Long> counter;
+
+    /**
+     * An empty store.
+     *
+     * @param transactions the units of work it takes part in
+     */
+    public InMemoryInvoices(InMemoryTransactions transactions) {
+        this.transactions = transactions;
+        this.byId = new TransactionalMap<>(transactions);
+        this.idByDeal = new TransactionalMap<>(transactions);
+        this.idByNumber = new TransactionalMap<>(transactions);
+        this.counter = new TransactionalMap<>(transactions);
+    }
+
+    @Override
+    public void insert(Invoice invoice) {
+        transactions.inTransaction(() -> {
+            if (!byId.putIfAbsent(invoice.id(), invoice)) {
+                throw BreakException.alreadyExists("invoice", "id");
+            }
+            if (!idByDeal.putIfAbsent(invoice.dealId(), invoice.id())) {
+                throw BreakException.alreadyExists("invoice", "dealId");
+            }
+            claimNumber(invoice);
+            return null;
+        });
+    }
+
+    @Override
+    public void update(Invoice invoice) {
+        transactions.inTransaction(() -> {
+            Invoice stored = byId.get(invoice.id()).orElseThrow(() -> BreakException.notFound("invoice", invoice.id()));
+            if (stored.version() != invoice.version() - 1) {
+                throw BreakException.versionMismatch("invoice", invoice.id());
+            }
+            if (!stored.dealId().equals(invoice.dealId())) {
+                throw new IllegalArgumentException("an invoice's deal never changes");
+            }
+            stored.number().ifPresent(idByNumber::remove);
+            claimNumber(invoice);
+            byId.put(invoice.id(), invoice);
+            return null;
+        });
+    }
+
+    private void claimNumber(Invoice invoice) {
+        if (invoice.number().isPresent() && !idByNumber.putIfAbsent(invoice.number().get(), invoice.id())) {
+            throw BreakException.alreadyExists("invoice", "number");
+        }
+    }
+
+    @Override
+    public Optional<Invoice> findById(String id) {
+        return byId.get(id);
+    }
+
+    @Override
+    public Optional<Invoice> findByIdForUpdate(String id) {
+        if (!transactions.isActive()) {
+            throw new IllegalStateException("findByIdForUpdate needs a unit of work");
+        }
+        return byId.get(id);
+    }
+
+    @Override
+    public Optional<Invoice> findByDeal(String dealId) {
+        return transactions.inTransaction(() -> idByDeal.get(dealId).flatMap(byId::get));
+    }
+
+    @Override
+    public long nextNumber() {
+        if (!transactions.isActive()) {
+            throw new IllegalStateException("nextNumber needs a unit of work");
+        }
+        long next = counter.get("invoice").orElse(0L) + 1;
+        counter.put("invoice", next);
+        return next;
+    }
+
+    @Override
+    public List<Invoice> list(Query query, Optional<String> afterId, int limit) {
+        List<Invoice> matching = byId.values(i -> (query.statuses().isEmpty() || query.statuses().contains(i.status()))
+                && query.dealId().map(i.dealId()::equals).orElse(true)
+                && query.brandId().map(i.brandId()::equals).orElse(true)
+                && query.talentId().map(i.talentId()::equals).orElse(true)
+                && query.ownerAgentId().map(i.ownerAgentId()::equals).orElse(true)
+                && query.dueBefore().map(d -> i.dueDate().map(due -> due.isBefore(d)).orElse(false)).orElse(true));
+        return Keyset.ascendingAfter(matching, Invoice::id, afterId, limit);
+    }
+}

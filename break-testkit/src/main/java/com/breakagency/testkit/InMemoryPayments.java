@@ -1,0 +1,73 @@
+package com.breakagency.testkit;
+
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.model.finance.Payment;
+import com.breakagency.ports.spi.Payments;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Payments} in memory, with one payment per (invoice, external reference). Thread-safe. */
+public final class InMemoryPayments implements Payments {
+
+    private final InMemoryTransactions transactions;
+    private final TransactionalMap<String, Payment> byId;
+    private final TransactionalMap<String, String> idByReference;
+    private InMemoryCommissions commissions;
+
+    /**
+     * An empty store.
+     *
+     * @param transactions the units of work it takes part in
+     */
+    public InMemoryPayments(InMemoryTransactions transactions) {
+        this.transactions = transactions;
+        this.byId = new TransactionalMap<>(transactions);
+        this.idByReference = new TransactionalMap<>(transactions);
+    }
+
+    @Override
+    public void insert(Payment payment) {
+        transactions.inTransaction(() -> {
+            if (!byId.putIfAbsent(payment.id(), payment)) {
+                throw BreakException.alreadyExists("payment", "id");
+            }
+            if (!idByReference.putIfAbsent(payment.invoiceId() + "\u0000" + payment.externalReference(), payment.id())) {
+                throw BreakException.alreadyExists("payment", "externalReference");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Tells the store where commission lines live, for {@link #withoutCommissions}.
+     *
+     * @param lines the commission lines store of the same bundle
+     */
+    void linkCommissions(InMemoryCommissions lines) {
+        this.commissions = lines;
+    }
+
+    @Override
+    public List<Payment> withoutCommissions(java.time.Instant recordedBefore, int limit) {
+        return transactions.inTransaction(() -> Keyset.ascendingAfter(byId.values(p -> p.recordedAt().isBefore(recordedBefore)
+                && (commissions == null || commissions.byPayment(p.id()).isEmpty())), Payment::id, Optional.empty(), limit));
+    }
+
+    @Override
+    public Optional<Payment> findById(String id) {
+        return byId.get(id);
+    }
+
+    @Override
+    public List<Payment> byInvoice(String invoiceId) {
+        return Keyset.ascendingAfter(byId.values(p -> p.invoiceId().equals(invoiceId)), Payment::id, Optional.empty(),
+                Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Payment> receivedBetween(LocalDate from, LocalDate to, Optional<String> afterId, int limit) {
+        return Keyset.ascendingAfter(byId.values(p -> !p.receivedOn().isBefore(from) && p.receivedOn().isBefore(to)),
+                Payment::id, afterId, limit);
+    }
+}
