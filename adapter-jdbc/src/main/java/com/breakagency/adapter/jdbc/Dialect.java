@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The databases Break's relational store runs on, and what differs between them, as data: where the
  * migrations live, how the database folds the case of unquoted names, and which SQLStates mean "run the
- * unit of work again" or "the database is unavailable". Everything else (the statements themselves) is
- * the same SQL on both.
+ * unit of work again" or "the database is unavailable". The statements themselves are the same SQL on
+ * both, except the few upserts and row-locking reads each store that needs one chooses by dialect (the
+ * invoice counter, saving a commission plan, enqueuing and claiming work steps).
  *
  * <p>{@link JdbcPersistence} detects the dialect from {@link java.sql.DatabaseMetaData#getDatabaseProductName()}
  * and logs its choice at INFO; {@link JdbcPersistence.Builder#dialect(Dialect)} overrides the detection.

@@ -4,11 +4,17 @@ import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.spi.Activities;
 import com.breakagency.ports.spi.AuditLog;
 import com.breakagency.ports.spi.Brands;
+import com.breakagency.ports.spi.CommissionPlans;
+import com.breakagency.ports.spi.Commissions;
 import com.breakagency.ports.spi.Contacts;
 import com.breakagency.ports.spi.Deals;
+import com.breakagency.ports.spi.IdempotencyKeys;
+import com.breakagency.ports.spi.Invoices;
+import com.breakagency.ports.spi.Payments;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.ports.spi.Talents;
 import com.breakagency.ports.spi.Transactions;
+import com.breakagency.ports.spi.WorkQueue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -64,6 +70,12 @@ public final class JdbcPersistence implements Persistence {
     private final JdbcDeals deals;
     private final JdbcActivities activities;
     private final JdbcAuditLog auditLog;
+    private final JdbcInvoices invoices;
+    private final JdbcPayments payments;
+    private final JdbcCommissions commissions;
+    private final JdbcCommissionPlans commissionPlans;
+    private final JdbcIdempotencyKeys idempotencyKeys;
+    private final JdbcWorkQueue workQueue;
 
     private JdbcPersistence(DataSource dataSource, Dialect dialect, String schema, int serializationRetries) {
         this.dialect = dialect;
@@ -77,6 +89,12 @@ public final class JdbcPersistence implements Persistence {
         this.deals = new JdbcDeals(sql);
         this.activities = new JdbcActivities(sql);
         this.auditLog = new JdbcAuditLog(sql);
+        this.invoices = new JdbcInvoices(sql, dialect);
+        this.payments = new JdbcPayments(sql);
+        this.commissions = new JdbcCommissions(sql);
+        this.commissionPlans = new JdbcCommissionPlans(sql, dialect);
+        this.idempotencyKeys = new JdbcIdempotencyKeys(sql);
+        this.workQueue = new JdbcWorkQueue(sql, dialect);
     }
 
     /** The unique constraints of every store's tables. */
@@ -88,6 +106,12 @@ public final class JdbcPersistence implements Persistence {
         keys.putAll(JdbcDeals.UNIQUE_KEYS);
         keys.putAll(JdbcActivities.UNIQUE_KEYS);
         keys.putAll(JdbcAuditLog.UNIQUE_KEYS);
+        keys.putAll(JdbcInvoices.UNIQUE_KEYS);
+        keys.putAll(JdbcPayments.UNIQUE_KEYS);
+        keys.putAll(JdbcCommissions.UNIQUE_KEYS);
+        keys.putAll(JdbcCommissionPlans.UNIQUE_KEYS);
+        keys.putAll(JdbcIdempotencyKeys.UNIQUE_KEYS);
+        keys.putAll(JdbcWorkQueue.UNIQUE_KEYS);
         return keys;
     }
 
@@ -166,6 +190,36 @@ public final class JdbcPersistence implements Persistence {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public Invoices invoices() {
+        return invoices;
+    }
+
+    @Override
+    public Payments payments() {
+        return payments;
+    }
+
+    @Override
+    public Commissions commissions() {
+        return commissions;
+    }
+
+    @Override
+    public CommissionPlans commissionPlans() {
+        return commissionPlans;
+    }
+
+    @Override
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
+    @Override
+    public WorkQueue workQueue() {
+        return workQueue;
     }
 
     /** Runs SQL in the calling thread's unit of work; for tests of this package. */

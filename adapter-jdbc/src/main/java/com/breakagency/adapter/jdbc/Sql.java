@@ -1,10 +1,12 @@
 package com.breakagency.adapter.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -18,8 +20,9 @@ import java.util.Optional;
 /**
  * The little JDBC the stores need: run a statement with parameters on the connection of the calling
  * thread's unit of work (or in a short unit of its own), map rows, translate failures. Parameters are
- * {@code String}, {@code Long}, {@code Integer}, {@code Boolean}, {@link Instant} (written as a UTC
- * {@code TIMESTAMP WITH TIME ZONE}, truncated to the microsecond), an enum (its name) or null.
+ * {@code String}, {@code Long}, {@code Integer}, {@code Boolean}, {@link BigDecimal}, {@link LocalDate} (a
+ * {@code DATE}), {@link Instant} (written as a UTC {@code TIMESTAMP WITH TIME ZONE}, truncated to the
+ * microsecond), an enum (its name) or null.
  * Thread-safe.
  */
 final class Sql {
@@ -64,6 +67,26 @@ final class Sql {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, Arrays.asList(params));
                 return statement.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Runs an INSERT, UPDATE, DELETE or MERGE that may fail with one expected SQLState, and says how many
+     * rows it touched, or -1 when it failed with that state. The failure is not recorded against the unit
+     * of work. Only for H2, where a failed statement leaves the transaction usable; on PostgreSQL it
+     * would not, so PostgreSQL statements must never fail on purpose.
+     */
+    int updateExpectingFailure(String expectedSqlState, String sql, Object... params) {
+        return transactions.inTransaction(() -> {
+            try (PreparedStatement statement = transactions.connection().prepareStatement(sql)) {
+                bind(statement, Arrays.asList(params));
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                if (expectedSqlState.equals(SqlFailures.sqlState(e))) {
+                    return -1;
+                }
+                throw transactions.translate(e);
             }
         });
     }
@@ -121,6 +144,15 @@ final class Sql {
         return !list(sql, row -> Boolean.TRUE, params).isEmpty();
     }
 
+    /** A comma-separated column list with every column qualified by a table alias: {@code a, b} becomes {@code t.a, t.b}. */
+    static String qualified(String alias, String columns) {
+        StringBuilder out = new StringBuilder();
+        for (String column : columns.split(",\\s*")) {
+            out.append(out.length() == 0 ? "" : ", ").append(alias).append('.').append(column.strip());
+        }
+        return out.toString();
+    }
+
     /** {@code ?, ?, ?} for an IN list of n values. */
     static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
@@ -151,6 +183,10 @@ final class Sql {
             } else if (value instanceof Instant) {
                 statement.setObject(index, OffsetDateTime.ofInstant(((Instant) value).truncatedTo(ChronoUnit.MICROS),
                         ZoneOffset.UTC));
+            } else if (value instanceof BigDecimal) {
+                statement.setBigDecimal(index, (BigDecimal) value);
+            } else if (value instanceof LocalDate) {
+                statement.setObject(index, value);
             } else if (value instanceof Enum) {
                 statement.setString(index, ((Enum<?>) value).name());
             } else {
@@ -183,8 +219,33 @@ final class Sql {
             return rows.getBoolean(column);
         }
 
+        int intValue(String column) throws SQLException {
+            return rows.getInt(column);
+        }
+
+        Optional<Long> optionalLong(String column) throws SQLException {
+            long value = rows.getLong(column);
+            return rows.wasNull() ? Optional.empty() : Optional.of(value);
+        }
+
+        BigDecimal decimal(String column) throws SQLException {
+            return Objects.requireNonNull(rows.getBigDecimal(column), column);
+        }
+
         Instant instant(String column) throws SQLException {
             return Objects.requireNonNull(rows.getObject(column, OffsetDateTime.class), column).toInstant();
+        }
+
+        Optional<Instant> optionalInstant(String column) throws SQLException {
+            return Optional.ofNullable(rows.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+        }
+
+        LocalDate date(String column) throws SQLException {
+            return Objects.requireNonNull(rows.getObject(column, LocalDate.class), column);
+        }
+
+        Optional<LocalDate> optionalDate(String column) throws SQLException {
+            return Optional.ofNullable(rows.getObject(column, LocalDate.class));
         }
 
         <E extends Enum<E>> E enumValue(String column, Class<E> type) throws SQLException {

@@ -30,6 +30,16 @@ final class Where {
         return this;
     }
 
+    /** Adds "the column is one of these values"; the values must not be empty. */
+    Where andIn(String column, List<?> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("an IN list needs a value");
+        }
+        clauses.add(column + " IN (" + Sql.placeholders(values.size()) + ")");
+        params.addAll(values);
+        return this;
+    }
+
     /** Adds a clause with one parameter when the value is present. */
     Where andIf(Optional<?> value, String clause) {
         value.ifPresent(v -> and(clause, v));

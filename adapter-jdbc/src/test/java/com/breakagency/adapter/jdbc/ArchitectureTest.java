@@ -23,7 +23,7 @@ class ArchitectureTest {
     private static final String FIXTURE = ADAPTER + ".archfixture";
 
     /** What the adapter's classes may depend on. */
-    private static final String[] ALLOWED = {"java.lang..", "java.util..", "java.sql..", "java.time..",
+    private static final String[] ALLOWED = {"java.lang..", "java.util..", "java.sql..", "java.time..", "java.math..",
         "javax.sql..", "com.breakagency.ports..", ADAPTER + "..", "org.slf4j..", "org.flywaydb.."};
 
     /** The allow-list rule, for the selected classes. */

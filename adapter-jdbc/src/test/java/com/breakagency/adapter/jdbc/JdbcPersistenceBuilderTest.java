@@ -63,6 +63,7 @@ class JdbcPersistenceBuilderTest {
             statement.execute("CREATE SCHEMA crm");
             statement.execute("SET SCHEMA crm");
             statement.execute("RUNSCRIPT FROM 'classpath:/com/breakagency/adapter/jdbc/migration/h2/V1__crm.sql'");
+            statement.execute("RUNSCRIPT FROM 'classpath:/com/breakagency/adapter/jdbc/migration/h2/V2__finance.sql'");
         }
 
         JdbcPersistence persistence = JdbcPersistence.builder(h2).schema("crm").migrateOnStart(false).build();

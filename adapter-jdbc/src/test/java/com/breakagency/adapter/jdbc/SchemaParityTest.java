@@ -50,7 +50,9 @@ class SchemaParityTest {
             defined.addAll(names("postgresql/" + file));
         }
         for (Map<String, SqlFailures.UniqueKey> keys : List.of(JdbcBrands.UNIQUE_KEYS, JdbcContacts.UNIQUE_KEYS,
-                JdbcTalents.UNIQUE_KEYS, JdbcDeals.UNIQUE_KEYS, JdbcActivities.UNIQUE_KEYS, JdbcAuditLog.UNIQUE_KEYS)) {
+                JdbcTalents.UNIQUE_KEYS, JdbcDeals.UNIQUE_KEYS, JdbcActivities.UNIQUE_KEYS, JdbcAuditLog.UNIQUE_KEYS,
+                JdbcInvoices.UNIQUE_KEYS, JdbcPayments.UNIQUE_KEYS, JdbcCommissions.UNIQUE_KEYS,
+                JdbcCommissionPlans.UNIQUE_KEYS, JdbcIdempotencyKeys.UNIQUE_KEYS, JdbcWorkQueue.UNIQUE_KEYS)) {
             for (String name : keys.keySet()) {
                 assertTrue(defined.contains(name), name + " is not defined in " + defined);
             }

@@ -1,0 +1,166 @@
+package com.breakagency.adapter.jdbc;
+
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.model.Money;
+import com.breakagency.ports.model.finance.CommissionState;
+import com.breakagency.ports.model.finance.Invoice;
+import com.breakagency.ports.model.finance.InvoiceLine;
+import com.breakagency.ports.model.finance.InvoiceStatus;
+import com.breakagency.ports.spi.Invoices;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link Invoices} in table {@code invoices}; the lines are JSON text, in their order, and the total and
+ * amount paid are minor units in the invoice's currency.
+ *
+ * <ul>
+ *   <li>One invoice per deal and unique numbers are the constraints {@code invoices_deal_id_uq} and
+ *       {@code invoices_number_uq} (CONFLICT/ALREADY_EXISTS, fields {@code dealId} and {@code number}).</li>
+ *   <li>{@link #findByIdForUpdate(String)} is {@code SELECT ... FOR UPDATE}: the row lock is held to the end
+ *       of the unit of work, so payments to one invoice are recorded one after the other.</li>
+ *   <li>{@link #nextNumber()} increments the one row of {@code invoice_numbers} inside the unit of work:
+ *       concurrent issuers queue on its row lock, and a rolled-back unit gives its number back, so the
+ *       committed numbers have no gaps. One statement on PostgreSQL ({@code INSERT ... ON CONFLICT DO
+ *       UPDATE ... RETURNING}) and on H2 (a {@code MERGE} read through {@code FINAL TABLE}); both create the
+ *       row if it is missing.</li>
+ * </ul>
+ * Thread-safe.
+ */
+final class JdbcInvoices implements Invoices {
+
+    /** The unique constraints of the tables, and the field each one protects. */
+    static final Map<String, SqlFailures.UniqueKey> UNIQUE_KEYS = Map.of(
+            "invoices_pk", new SqlFailures.UniqueKey("invoice", "id"),
+            "invoices_deal_id_uq", new SqlFailures.UniqueKey("invoice", "dealId"),
+            "invoices_number_uq", new SqlFailures.UniqueKey("invoice", "number"));
+
+    private static final String COLUMNS = "id, deal_id, brand_id, talent_id, owner_agent_id, number, lines,"
+            + " total_minor, paid_minor, currency, due_date, status, commissions, version, created_at, updated_at";
+
+    private final Sql sql;
+    private final String invoices;
+    private final String nextNumberSql;
+
+    JdbcInvoices(Sql sql, Dialect dialect) {
+        this.sql = sql;
+        this.invoices = sql.table("invoices");
+        String numbers = sql.table("invoice_numbers");
+        this.nextNumberSql = dialect == Dialect.POSTGRESQL
+                ? "INSERT INTO " + numbers + " AS n (id, last_number) VALUES (1, 1) ON CONFLICT (id)"
+                        + " DO UPDATE SET last_number = n.last_number + 1 RETURNING last_number"
+                : "SELECT last_number FROM FINAL TABLE (MERGE INTO " + numbers + " n USING (VALUES (1)) s (id)"
+                        + " ON n.id = s.id WHEN MATCHED THEN UPDATE SET last_number = n.last_number + 1"
+                        + " WHEN NOT MATCHED THEN INSERT (id, last_number) VALUES (1, 1))";
+    }
+
+    @Override
+    public void insert(Invoice invoice) {
+        sql.update("INSERT INTO " + invoices + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                invoice.id(), invoice.dealId(), invoice.brandId(), invoice.talentId(), invoice.ownerAgentId(),
+                invoice.number().orElse(null), lines(invoice), invoice.total().minorUnits(),
+                invoice.paid().minorUnits(), invoice.total().currency().getCurrencyCode(),
+                invoice.dueDate().orElse(null), invoice.status(), invoice.commissions(), invoice.version(),
+                invoice.createdAt(), invoice.updatedAt());
+    }
+
+    @Override
+    public void update(Invoice invoice) {
+        sql.transactions().inTransaction(() -> {
+            int updated = sql.update("UPDATE " + invoices + " SET brand_id = ?, talent_id = ?, owner_agent_id = ?,"
+                            + " number = ?, lines = ?, total_minor = ?, paid_minor = ?, currency = ?, due_date = ?,"
+                            + " status = ?, commissions = ?, version = ?, created_at = ?, updated_at = ?"
+                            + " WHERE id = ? AND version = ?",
+                    invoice.brandId(), invoice.talentId(), invoice.ownerAgentId(), invoice.number().orElse(null),
+                    lines(invoice), invoice.total().minorUnits(), invoice.paid().minorUnits(),
+                    invoice.total().currency().getCurrencyCode(), invoice.dueDate().orElse(null), invoice.status(),
+                    invoice.commissions(), invoice.version(), invoice.createdAt(), invoice.updatedAt(), invoice.id(),
+                    invoice.version() - 1);
+            if (updated == 0) {
+                throw sql.exists("SELECT 1 FROM " + invoices + " WHERE id = ?", invoice.id())
+                        ? BreakException.versionMismatch("invoice", invoice.id())
+                        : BreakException.notFound("invoice", invoice.id());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Invoice> findById(String id) {
+        return sql.one("SELECT " + COLUMNS + " FROM " + invoices + " WHERE id = ?", JdbcInvoices::row, id);
+    }
+
+    @Override
+    public Optional<Invoice> findByIdForUpdate(String id) {
+        requireUnitOfWork();
+        return sql.one("SELECT " + COLUMNS + " FROM " + invoices + " WHERE id = ? FOR UPDATE", JdbcInvoices::row, id);
+    }
+
+    @Override
+    public Optional<Invoice> findByDeal(String dealId) {
+        return sql.one("SELECT " + COLUMNS + " FROM " + invoices + " WHERE deal_id = ?", JdbcInvoices::row, dealId);
+    }
+
+    @Override
+    public long nextNumber() {
+        requireUnitOfWork();
+        return sql.one(nextNumberSql, row -> row.longValue("last_number"))
+                .orElseThrow(() -> new IllegalStateException("the invoice counter returned no row"));
+    }
+
+    @Override
+    public List<Invoice> list(Query query, Optional<String> afterId, int limit) {
+        Paging.requireLimit(limit);
+        Where where = new Where()
+                .andIf(query.dealId(), "deal_id = ?")
+                .andIf(query.brandId(), "brand_id = ?")
+                .andIf(query.talentId(), "talent_id = ?")
+                .andIf(query.ownerAgentId(), "owner_agent_id = ?")
+                .andIf(query.dueBefore(), "due_date < ?")
+                .andIf(afterId, "id > ?");
+        if (!query.statuses().isEmpty() && query.statuses().size() < InvoiceStatus.values().length) {
+            List<InvoiceStatus> statuses = query.statuses().stream().sorted().toList();
+            where.andIn("status", statuses);
+        }
+        return sql.list("SELECT " + COLUMNS + " FROM " + invoices + where.sql() + " ORDER BY id FETCH FIRST ? ROWS ONLY",
+                JdbcInvoices::row, where.params(limit));
+    }
+
+    private void requireUnitOfWork() {
+        if (!sql.transactions().isActive()) {
+            throw new IllegalStateException("call this inside a unit of work: its lock or number lasts until the"
+                    + " unit ends");
+        }
+    }
+
+    private static String lines(Invoice invoice) {
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (InvoiceLine line : invoice.lines()) {
+            Map<String, String> object = new LinkedHashMap<>();
+            object.put("description", line.description());
+            object.put("amountMinor", Long.toString(line.amount().minorUnits()));
+            object.put("currency", line.amount().currency().getCurrencyCode());
+            lines.add(object);
+        }
+        return JsonText.objects(lines);
+    }
+
+    private static Invoice row(Sql.Row row) throws SQLException {
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (Map<String, String> line : JsonText.parseObjects(row.string("lines"))) {
+            lines.add(new InvoiceLine(line.get("description"),
+                    Money.of(Long.parseLong(line.get("amountMinor")), line.get("currency"))));
+        }
+        String currency = row.string("currency").strip();
+        return new Invoice(row.string("id"), row.string("deal_id"), row.string("brand_id"), row.string("talent_id"),
+                row.string("owner_agent_id"), row.optionalLong("number"), lines,
+                Money.of(row.longValue("total_minor"), currency), Money.of(row.longValue("paid_minor"), currency),
+                row.optionalDate("due_date"), row.enumValue("status", InvoiceStatus.class),
+                row.enumValue("commissions", CommissionState.class), row.longValue("version"),
+                row.instant("created_at"), row.instant("updated_at"));
+    }
+}
