@@ -130,12 +130,17 @@ final class TestDatabase implements AutoCloseable {
         return JdbcPersistence.builder(pool).schema(schema).migrateOnStart(false);
     }
 
-    /** Another pool on the same database: stands in for another service instance. */
+    /** Another pool of four connections on the same database: stands in for another service instance. */
     synchronized HikariDataSource newPool(String name) {
+        return newPool(name, 4);
+    }
+
+    /** Another pool of a given size on the same database: stands in for another service instance. */
+    synchronized HikariDataSource newPool(String name, int connections) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("break-test-" + kind.name().toLowerCase(Locale.ROOT) + "-" + name);
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(connections);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         HikariDataSource created = new HikariDataSource(config);
@@ -148,6 +153,14 @@ final class TestDatabase implements AutoCloseable {
         String name = randomName("break_test");
         extraSchemas.add(name);
         return name;
+    }
+
+    /**
+     * A connection of its own, straight from the driver: outside every pool and every unit of work of
+     * Break, for counting what the database holds. The caller closes it.
+     */
+    Connection separateConnection() throws SQLException {
+        return DriverManager.getConnection(url);
     }
 
     /** Runs SQL on a connection of its own, outside any unit of work of Break. */
