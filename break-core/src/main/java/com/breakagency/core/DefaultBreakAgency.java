@@ -6,14 +6,26 @@ import com.breakagency.core.crm.CrmService;
 import com.breakagency.core.crm.DealStages;
 import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.internal.Audit;
+import com.breakagency.core.recovery.BackgroundWork;
+import com.breakagency.core.recovery.DiagnosticsService;
+import com.breakagency.core.recovery.Janitor;
+import com.breakagency.core.recovery.RecoveryService;
+import com.breakagency.core.recovery.RecoverySettings;
+import com.breakagency.core.recovery.StepRunner;
+import com.breakagency.core.recovery.StepsRun;
 import com.breakagency.ports.api.Crm;
+import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.api.Finance;
 import com.breakagency.ports.api.Recovery;
+import com.breakagency.ports.api.recovery.JanitorReport;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
 
 final class DefaultBreakAgency implements BreakAgency {
 
@@ -22,10 +34,14 @@ final class DefaultBreakAgency implements BreakAgency {
     private final Boundary boundary;
     private final CrmService crm;
     private final FinanceService finance;
+    private final RecoveryService recovery;
+    private final DiagnosticsService diagnostics;
+    private final BackgroundWork background;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DefaultBreakAgency(Persistence persistence, ErrorReporter reporter, Clock clock, IdGenerator ids,
-                       FinanceService.Settings financeSettings) {
+                       FinanceService.Settings financeSettings, RecoverySettings recoverySettings,
+                       RandomGenerator random) {
         this.validator = new CommandValidator();
         this.reporter = reporter;
         this.boundary = new Boundary(validator, PolicyTable.STANDARD, persistence.transactions(), reporter, clock);
@@ -34,6 +50,17 @@ final class DefaultBreakAgency implements BreakAgency {
         this.crm = new CrmService(boundary, persistence, audit, ids, clock, stages);
         this.finance = new FinanceService(boundary, persistence, audit, ids, clock, stages, financeSettings);
         stages.register(finance);
+
+        StepRunner runner = new StepRunner(persistence.workQueue(), persistence.transactions(), audit, boundary, clock,
+                Map.of(FinanceService.ENSURE_COMMISSIONS_STEP, finance.ensureCommissionsHandler()),
+                recoverySettings.workerId(), recoverySettings.lease(), recoverySettings.backoff(), random);
+        Janitor janitor = new Janitor(List.of(finance.unallocatedPaymentsSweep()), persistence.transactions(), audit,
+                ids, clock, recoverySettings.janitorGracePeriod());
+        this.recovery = new RecoveryService(boundary, persistence.workQueue(), audit, clock, janitor,
+                finance::ensureCommissions);
+        this.diagnostics = new DiagnosticsService(boundary, persistence, clock, recoverySettings.lease(),
+                recoverySettings.janitorInterval().multipliedBy(3), FinanceService::ensureCommissionsKey);
+        this.background = new BackgroundWork(runner, janitor, ids, recoverySettings);
     }
 
     Boundary boundary() {
@@ -52,16 +79,49 @@ final class DefaultBreakAgency implements BreakAgency {
 
     @Override
     public Recovery recovery() {
-        return finance;
+        return recovery;
+    }
+
+    @Override
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    @Override
+    public void start() {
+        requireOpen();
+        background.start();
+    }
+
+    @Override
+    public StepsRun runDueSteps() {
+        requireOpen();
+        return background.runDueSteps();
+    }
+
+    @Override
+    public JanitorReport runJanitor() {
+        requireOpen();
+        return background.runJanitor();
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the agency is closed");
+        }
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
-                reporter.close();
+                background.close();
             } finally {
-                validator.close();
+                try {
+                    reporter.close();
+                } finally {
+                    validator.close();
+                }
             }
         }
     }

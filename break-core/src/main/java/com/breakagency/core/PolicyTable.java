@@ -42,6 +42,11 @@ import static com.breakagency.core.finance.FinanceOperations.STATEMENT;
 import static com.breakagency.core.finance.FinanceOperations.TOTALS;
 import static com.breakagency.core.finance.FinanceOperations.VOID_INVOICE;
 
+import static com.breakagency.core.recovery.RecoveryOperations.HEALTH;
+import static com.breakagency.core.recovery.RecoveryOperations.LIST_STEPS;
+import static com.breakagency.core.recovery.RecoveryOperations.RETRY_STEP;
+import static com.breakagency.core.recovery.RecoveryOperations.RUN_JANITOR;
+
 import com.breakagency.core.boundary.AccessPolicy;
 
 /**
@@ -88,8 +93,10 @@ public final class PolicyTable {
             // read commissions: agents and talent their own; brands never
             .allow(LIST_COMMISSIONS, ADMIN, FINANCE, SYSTEM).own(LIST_COMMISSIONS, AGENT, TALENT)
             .allow(STATEMENT, ADMIN, FINANCE, SYSTEM).own(STATEMENT, AGENT, TALENT)
-            // recovery
+            // diagnostics, recovery (retry, dead steps): admins and the system
             .allow(ENSURE_COMMISSIONS, ADMIN, SYSTEM)
+            .allow(LIST_STEPS, ADMIN, SYSTEM).allow(RETRY_STEP, ADMIN, SYSTEM).allow(RUN_JANITOR, ADMIN, SYSTEM)
+            .allow(HEALTH, ADMIN, SYSTEM)
             .build();
 
     private PolicyTable() {

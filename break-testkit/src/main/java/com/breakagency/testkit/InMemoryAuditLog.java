@@ -6,6 +6,7 @@ import com.breakagency.ports.model.audit.AuditAction;
 import com.breakagency.ports.model.audit.AuditEvent;
 import com.breakagency.ports.spi.AuditLog;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,5 +40,10 @@ public final class InMemoryAuditLog implements AuditLog {
     public List<AuditEvent> byAction(AuditAction action, Instant from, Instant to, Optional<String> afterId, int limit) {
         return Keyset.ascendingAfter(byId.values(e -> e.action() == action && !e.at().isBefore(from)
                 && e.at().isBefore(to)), AuditEvent::id, afterId, limit);
+    }
+
+    @Override
+    public Optional<AuditEvent> latest(AuditAction action) {
+        return byId.values(e -> e.action() == action).stream().max(Comparator.comparing(AuditEvent::id));
     }
 }

@@ -3,6 +3,7 @@ package com.breakagency.testkit;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.model.finance.Payment;
 import com.breakagency.ports.spi.Payments;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +50,19 @@ public final class InMemoryPayments implements Payments {
     }
 
     @Override
-    public List<Payment> withoutCommissions(java.time.Instant recordedBefore, int limit) {
+    public List<Payment> withoutCommissions(Instant recordedBefore, Optional<String> afterId, int limit) {
         return transactions.inTransaction(() -> Keyset.ascendingAfter(byId.values(p -> p.recordedAt().isBefore(recordedBefore)
-                && (commissions == null || commissions.byPayment(p.id()).isEmpty())), Payment::id, Optional.empty(), limit));
+                && withoutLines(p)), Payment::id, afterId, limit));
+    }
+
+    @Override
+    public long countInvoicesWithoutCommissions() {
+        return transactions.inTransaction(() -> byId.values(this::withoutLines).stream().map(Payment::invoiceId)
+                .distinct().count());
+    }
+
+    private boolean withoutLines(Payment payment) {
+        return commissions == null || commissions.byPayment(payment.id()).isEmpty();
     }
 
     @Override

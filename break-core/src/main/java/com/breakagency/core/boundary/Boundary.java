@@ -31,8 +31,9 @@ import org.slf4j.MDC;
  *   <li>log it once, here, at the code's severity, and report it when the code says so: after the unit
  *       of work has ended, never from inside it.</li>
  * </ol>
- * Nothing else in Break logs or reports an error it throws. Messages pass {@link Redaction} before they
- * are logged or reported. Thread-safe.
+ * Nothing else in Break logs or reports an error it throws; the background worker hands its one
+ * reportable failure (a step out of attempts) to {@link #reportBackground}. Messages pass
+ * {@link Redaction} before they are logged or reported. Thread-safe.
  */
 public final class Boundary {
 
@@ -130,6 +131,26 @@ public final class Boundary {
      */
     public static BreakException map(Throwable escaped) {
         return escaped instanceof BreakException known ? known : BreakException.unhandled(escaped);
+    }
+
+    /**
+     * Logs and reports a failure of work Break runs by itself (a queued step that ran out of attempts)
+     * exactly as a failed call's: once, redacted, at the code's severity, and reported when the code says
+     * so. Inside a unit of work both wait for its commit and never happen if it rolls back; outside one
+     * they happen now. Background work that will be retried is not a failure yet and does not come here.
+     *
+     * @param context the system actor, the work's correlation id and its operation name
+     * @param error   the failure
+     */
+    public void reportBackground(OperationContext context, BreakException error) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(error, "error");
+        if (transactions.isActive()) {
+            reportAfterCommit(context, error);
+        } else {
+            log(error);
+            report(context, error, MDC.getCopyOfContextMap());
+        }
     }
 
     void reportAfterCommit(OperationContext context, BreakException error) {

@@ -10,8 +10,10 @@ import com.breakagency.core.crm.DealStages;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.core.internal.Cursors;
 import com.breakagency.core.internal.Pages;
+import com.breakagency.core.recovery.StepHandler;
+import com.breakagency.core.recovery.StepOutcome;
+import com.breakagency.core.recovery.Sweep;
 import com.breakagency.ports.api.Finance;
-import com.breakagency.ports.api.Recovery;
 import com.breakagency.ports.api.finance.CommissionQuery;
 import com.breakagency.ports.api.finance.CommissionStatement;
 import com.breakagency.ports.api.finance.DraftInvoice;
@@ -27,6 +29,7 @@ import com.breakagency.ports.api.finance.SaveCommissionPlan;
 import com.breakagency.ports.api.finance.StatementQuery;
 import com.breakagency.ports.api.finance.TotalsQuery;
 import com.breakagency.ports.api.finance.VoidInvoice;
+import com.breakagency.ports.api.recovery.JanitorFinding;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
@@ -75,18 +78,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The finance use cases behind {@link Finance} and {@link Recovery}, and the deal pipeline's finance
- * reaction (a deal entering PAYMENT_PENDING drafts its invoice). Every public method is one boundary call.
- * Thread-safe.
+ * The finance use cases behind {@link Finance} and {@code Recovery.ensureCommissions}, the deal pipeline's
+ * finance reaction (a deal entering PAYMENT_PENDING drafts its invoice), and the background work that
+ * completes pending commissions: the {@link #ensureCommissionsHandler() ENSURE_COMMISSIONS step} and the
+ * janitor's {@link #unallocatedPaymentsSweep() sweep for payments without commissions}. Every public
+ * port method is one boundary call. Thread-safe.
  */
-public final class FinanceService implements Finance, Recovery, DealStageListener {
+public final class FinanceService implements Finance, DealStageListener {
 
     /** The step type that completes an invoice's pending commissions. */
     public static final String ENSURE_COMMISSIONS_STEP = "ENSURE_COMMISSIONS";
 
     private static final String INVOICE = "invoice";
+    private static final Logger LOG = LoggerFactory.getLogger("com.breakagency.recovery");
 
     /**
      * The scope of payment idempotency keys: one for recordPayment and markInvoicePaid together, so a key
@@ -313,7 +321,7 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
         InvoiceStatus status = paid.equals(invoice.total()) ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
         Allocated allocated = invoice.commissions() == CommissionState.PENDING
                 ? new Allocated(List.of(), Optional.of("earlier payments are still unallocated"))
-                : allocate(call, invoice, payment, List.of());
+                : allocate(call.context(), invoice, payment, List.of());
         CommissionState commissions;
         if (allocated.problem().isEmpty()) {
             commissions = CommissionState.ALLOCATED;
@@ -385,7 +393,7 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
      *
      * @param earlier lines of earlier payments made in this same unit of work (not yet readable in order)
      */
-    private Allocated allocate(Call call, Invoice invoice, Payment payment, List<CommissionLine> earlier) {
+    private Allocated allocate(OperationContext context, Invoice invoice, Payment payment, List<CommissionLine> earlier) {
         Optional<Talent> talent = stores.talents().findById(invoice.talentId());
         if (talent.isEmpty()) {
             return new Allocated(List.of(), Optional.of("the invoice's talent is missing"));
@@ -429,7 +437,7 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
             changes.put("paymentId", payment.id());
             changes.put("beneficiary", line.beneficiary().kind() + ":" + line.beneficiary().id());
             changes.put("amount", line.amount().toString());
-            audit.record(call, AuditAction.COMMISSION_CREATED, ref(invoice), changes);
+            audit.record(context, AuditAction.COMMISSION_CREATED, ref(invoice), changes);
         }
         return new Allocated(lines, Optional.empty());
     }
@@ -451,42 +459,214 @@ public final class FinanceService implements Finance, Recovery, DealStageListene
         if (settings.pendingCommissions() == PendingCommissionsPolicy.REJECT_PAYMENT) {
             throw workflowBreak;
         }
-        Instant now = clock.instant();
-        stores.workQueue().enqueue(new WorkStep(ids.nextId(), ENSURE_COMMISSIONS_STEP,
-                ENSURE_COMMISSIONS_STEP + ":" + invoice.id(), Map.of("invoiceId", invoice.id()), StepStatus.PENDING, 0,
-                now, Optional.empty(), Optional.empty(), Optional.empty(), now, now, 1));
+        stores.workQueue().enqueue(ensureCommissionsStep(invoice.id(), clock.instant()));
         audit.record(call, AuditAction.COMMISSIONS_PENDING, ref(invoice), Map.of("problem", problem));
         call.reportAfterCommit(workflowBreak);
     }
 
     // ---- recovery ----
 
-    @Override
+    /**
+     * Allocates every payment of an invoice that has no commission lines yet (ADMIN, SYSTEM): the
+     * {@code Recovery.ensureCommissions} use case. When the data is still not fixable it throws
+     * WORKFLOW_BREAK/COMMISSIONS_PENDING and, rolled back, changes nothing.
+     *
+     * @param context who calls
+     * @param command the invoice
+     * @return what it allocated now
+     */
     public EnsureCommissionsResult ensureCommissions(OperationContext context, EnsureCommissions command) {
         return boundary.call(context, FinanceOperations.ENSURE_COMMISSIONS, command, (call, c) -> {
             Invoice invoice = call.access().require(stores.invoices().findByIdForUpdate(c.invoiceId()),
                     FinanceService::owners, INVOICE, c.invoiceId());
-            List<CommissionLine> created = new ArrayList<>();
-            for (Payment payment : stores.payments().byInvoice(invoice.id())) {
-                if (!stores.commissions().byPayment(payment.id()).isEmpty()) {
-                    continue;
-                }
-                Allocated allocated = allocate(call, invoice, payment, List.of());
-                if (allocated.problem().isPresent()) {
-                    throw BreakException.builder(ErrorCode.WORKFLOW_BREAK).reason(Reason.COMMISSIONS_PENDING)
-                            .detail("Commissions for the invoice still cannot be computed: " + allocated.problem().get() + ".")
-                            .metadata("invoiceId", invoice.id()).build();
-                }
-                created.addAll(allocated.lines());
+            Completion completion = allocateUnallocated(call.context(), invoice);
+            if (completion.problem().isPresent()) {
+                throw BreakException.builder(ErrorCode.WORKFLOW_BREAK).reason(Reason.COMMISSIONS_PENDING)
+                        .detail("Commissions for the invoice still cannot be computed: " + completion.problem().get() + ".")
+                        .metadata("invoiceId", invoice.id()).build();
             }
-            Invoice current = invoice;
-            if (invoice.commissions() == CommissionState.PENDING) {
-                current = with(invoice, invoice.number(), invoice.paid(), invoice.dueDate(), invoice.status(),
-                        CommissionState.ALLOCATED);
-                stores.invoices().update(current);
-            }
-            return new EnsureCommissionsResult(current, created);
+            return new EnsureCommissionsResult(completion.invoice(), completion.created());
         });
+    }
+
+    /**
+     * What completing an invoice's commissions came to.
+     *
+     * @param invoice the invoice afterwards (ALLOCATED unless there is a problem)
+     * @param created the lines created
+     * @param problem why the commissions still cannot be computed; when present, the caller must roll back
+     */
+    private record Completion(Invoice invoice, List<CommissionLine> created, Optional<String> problem) {
+    }
+
+    /** Allocates the unallocated payments of an invoice the unit of work has locked, and marks it ALLOCATED. */
+    private Completion allocateUnallocated(OperationContext context, Invoice invoice) {
+        List<CommissionLine> created = new ArrayList<>();
+        for (Payment payment : stores.payments().byInvoice(invoice.id())) {
+            if (!stores.commissions().byPayment(payment.id()).isEmpty()) {
+                continue;
+            }
+            Allocated allocated = allocate(context, invoice, payment, List.of());
+            if (allocated.problem().isPresent()) {
+                return new Completion(invoice, List.of(), allocated.problem());
+            }
+            created.addAll(allocated.lines());
+        }
+        Invoice current = invoice;
+        if (invoice.commissions() == CommissionState.PENDING) {
+            current = with(invoice, invoice.number(), invoice.paid(), invoice.dueDate(), invoice.status(),
+                    CommissionState.ALLOCATED);
+            stores.invoices().update(current);
+        }
+        return new Completion(current, created, Optional.empty());
+    }
+
+    /**
+     * The handler of {@link #ENSURE_COMMISSIONS_STEP} steps: completes the commissions of the invoice the
+     * step names, in its own unit of work. Idempotent: an invoice whose payments are all allocated is
+     * done. While the commissions still cannot be computed it answers {@link StepOutcome.Retry} (an
+     * expected outcome: nothing is logged as an error and nothing is reported per attempt) and changes
+     * nothing; an invoice that does not exist is {@link StepOutcome.GiveUp}.
+     *
+     * @return the handler
+     */
+    public StepHandler ensureCommissionsHandler() {
+        return this::runEnsureCommissionsStep;
+    }
+
+    private StepOutcome runEnsureCommissionsStep(OperationContext context, WorkStep step) {
+        String invoiceId = step.payload().get("invoiceId");
+        if (invoiceId == null) {
+            return new StepOutcome.GiveUp("the step names no invoice");
+        }
+        try {
+            Completion done = stores.transactions().inTransaction(() -> {
+                Invoice invoice = stores.invoices().findByIdForUpdate(invoiceId)
+                        .orElseThrow(() -> new NotYet("the invoice does not exist", true));
+                Completion completion = allocateUnallocated(context, invoice);
+                if (completion.problem().isPresent()) {
+                    throw new NotYet(completion.problem().get(), false);
+                }
+                return completion;
+            });
+            return new StepOutcome.Done(done.created().size() + " commission lines created for invoice " + invoiceId);
+        } catch (NotYet notYet) {
+            String reason = "commissions for invoice " + invoiceId + " cannot be computed: " + notYet.getMessage();
+            return notYet.permanent ? new StepOutcome.GiveUp(reason) : new StepOutcome.Retry(reason);
+        }
+    }
+
+    /** Rolls back a step's unit of work that could not complete; an outcome, not an error. */
+    private static final class NotYet extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean permanent;
+
+        NotYet(String problem, boolean permanent) {
+            super(problem, null, false, false);
+            this.permanent = permanent;
+        }
+    }
+
+    /**
+     * The janitor's sweep for payments without commission lines whose invoice has no active (PENDING,
+     * RUNNING or DEAD) {@link #ENSURE_COMMISSIONS_STEP} step: for each such invoice, in one unit of work
+     * that holds the invoice's lock, it queues the step under the dedup key {@code ENSURE_COMMISSIONS:<invoiceId>}
+     * (so janitors on several instances queue it once), marks the invoice's commissions PENDING and
+     * writes a {@code JANITOR_FOUND} audit event. It pages through at most {@value #SWEEP_LIMIT} such
+     * payments per run.
+     *
+     * @return the sweep
+     */
+    public Sweep unallocatedPaymentsSweep() {
+        return this::sweepUnallocatedPayments;
+    }
+
+    /** The most payments without commissions one sweep reads. */
+    static final int SWEEP_LIMIT = 10_000;
+    private static final int SWEEP_PAGE = 200;
+
+    private List<JanitorFinding> sweepUnallocatedPayments(OperationContext context, String runId, Instant recordedBefore) {
+        List<JanitorFinding> findings = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        Optional<String> after = Optional.empty();
+        for (int read = 0; read < SWEEP_LIMIT; ) {
+            List<Payment> page = stores.payments().withoutCommissions(recordedBefore, after, SWEEP_PAGE);
+            for (Payment payment : page) {
+                if (seen.add(payment.invoiceId())) {
+                    queueRepairIfUncovered(context, runId, payment).ifPresent(finding -> {
+                        findings.add(finding);
+                        afterCommitOrNow(() -> LOG.warn("janitor run {}: payment {} of invoice {} has no commission "
+                                + "lines and no step to make them; queued step {}", runId, payment.id(),
+                                payment.invoiceId(), finding.stepId()));
+                    });
+                }
+            }
+            if (page.size() < SWEEP_PAGE) {
+                break;
+            }
+            read += page.size();
+            after = Optional.of(page.get(page.size() - 1).id());
+        }
+        return findings;
+    }
+
+    private Optional<JanitorFinding> queueRepairIfUncovered(OperationContext context, String runId, Payment payment) {
+        String key = ensureCommissionsKey(payment.invoiceId());
+        return stores.transactions().inTransaction(() -> {
+            if (activeStep(key)) {
+                return Optional.<JanitorFinding>empty();
+            }
+            Optional<Invoice> locked = stores.invoices().findByIdForUpdate(payment.invoiceId());
+            // another janitor or the worker may have got here first while this one waited for the lock
+            if (locked.isEmpty() || activeStep(key) || !stores.commissions().byPayment(payment.id()).isEmpty()) {
+                return Optional.<JanitorFinding>empty();
+            }
+            Invoice invoice = locked.get();
+            Instant now = clock.instant();
+            if (!stores.workQueue().enqueue(ensureCommissionsStep(invoice.id(), now))) {
+                return Optional.<JanitorFinding>empty();
+            }
+            String stepId = stores.workQueue().findByDedupKey(key).map(WorkStep::id).orElseThrow();
+            if (invoice.commissions() != CommissionState.PENDING) {
+                stores.invoices().update(with(invoice, invoice.number(), invoice.paid(), invoice.dueDate(),
+                        invoice.status(), CommissionState.PENDING));
+            }
+            Map<String, String> changes = new LinkedHashMap<>();
+            changes.put("runId", runId);
+            changes.put("kind", JanitorFinding.PAYMENT_WITHOUT_COMMISSIONS);
+            changes.put("paymentId", payment.id());
+            changes.put("stepId", stepId);
+            audit.record(context, AuditAction.JANITOR_FOUND, ref(invoice), changes);
+            return Optional.of(new JanitorFinding(JanitorFinding.PAYMENT_WITHOUT_COMMISSIONS, ref(invoice), stepId));
+        });
+    }
+
+    private void afterCommitOrNow(Runnable action) {
+        if (stores.transactions().isActive()) {
+            stores.transactions().afterCommit(action);
+        } else {
+            action.run();
+        }
+    }
+
+    private boolean activeStep(String dedupKey) {
+        return stores.workQueue().findByDedupKey(dedupKey).filter(s -> s.status() != StepStatus.DONE).isPresent();
+    }
+
+    /**
+     * The dedup key of an invoice's ENSURE_COMMISSIONS step: at most one is active per invoice.
+     *
+     * @param invoiceId the invoice
+     * @return {@code ENSURE_COMMISSIONS:<invoiceId>}
+     */
+    public static String ensureCommissionsKey(String invoiceId) {
+        return ENSURE_COMMISSIONS_STEP + ":" + invoiceId;
+    }
+
+    private WorkStep ensureCommissionsStep(String invoiceId, Instant now) {
+        return new WorkStep(ids.nextId(), ENSURE_COMMISSIONS_STEP, ensureCommissionsKey(invoiceId),
+                Map.of("invoiceId", invoiceId), StepStatus.PENDING, 0, now, Optional.empty(), Optional.empty(),
+                Optional.empty(), now, now, 1);
     }
 
     // ---- reads ----

@@ -10,7 +10,7 @@ import com.breakagency.ports.spi.IdGenerator;
 import java.time.Clock;
 import java.util.Map;
 
-/** Writes audit events for the call that runs, in its unit of work. Thread-safe. */
+/** Writes audit events for the call (or background work) that runs, in its unit of work. Thread-safe. */
 public final class Audit {
 
     private final AuditLog log;
@@ -40,7 +40,20 @@ public final class Audit {
      * @return the event written
      */
     public AuditEvent record(Call call, AuditAction action, EntityRef entity, Map<String, String> changes) {
-        OperationContext context = call.context();
+        return record(call.context(), action, entity, changes);
+    }
+
+    /**
+     * Appends one event for work that runs outside a driving-port call (the background worker, the
+     * janitor), in the calling thread's unit of work.
+     *
+     * @param context the actor (the system) and correlation id of the work
+     * @param action  what happened
+     * @param entity  to which record
+     * @param changes changed fields and their new values; never secrets
+     * @return the event written
+     */
+    public AuditEvent record(OperationContext context, AuditAction action, EntityRef entity, Map<String, String> changes) {
         AuditEvent event = new AuditEvent(ids.nextId(), action, entity, context.actor().userId(),
                 context.actor().roles(), context.correlationId(), clock.instant(), changes);
         log.append(event);

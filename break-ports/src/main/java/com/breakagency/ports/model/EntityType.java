@@ -15,5 +15,9 @@ public enum EntityType {
     /** A payment. */
     PAYMENT,
     /** A commission plan. */
-    COMMISSION_PLAN
+    COMMISSION_PLAN,
+    /** A queued step of background work. */
+    WORK_STEP,
+    /** One run of the janitor. */
+    JANITOR_RUN
 }

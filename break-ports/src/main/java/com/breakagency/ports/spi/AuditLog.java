@@ -46,4 +46,14 @@ public interface AuditLog {
      * @return the events
      */
     List<AuditEvent> byAction(AuditAction action, Instant from, Instant to, Optional<String> afterId, int limit);
+
+    /**
+     * The most recent event of one action: the one with the greatest id (ids are time-ordered). On a
+     * database, an index on (action, id) answers it with one row ({@code ORDER BY id DESC LIMIT 1}).
+     * Diagnostics uses it to read what the janitor last did, whichever service instance ran it.
+     *
+     * @param action the action
+     * @return the event with the greatest id among those of the action, if any
+     */
+    Optional<AuditEvent> latest(AuditAction action);
 }

@@ -2,6 +2,7 @@ package com.breakagency.ports.spi;
 
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.model.finance.Payment;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -50,12 +51,36 @@ public interface Payments {
     List<Payment> receivedBetween(LocalDate from, LocalDate to, Optional<String> afterId, int limit);
 
     /**
-     * Payments that have no commission line, recorded before an instant: what the janitor looks for.
-     * An index-backed anti-join on a database, in ascending id order.
+     * The first payments that have no commission line, recorded before an instant: the first page of
+     * {@link #withoutCommissions(Instant, Optional, int)}.
      *
      * @param recordedBefore only payments recorded before this instant (a grace period for work in flight)
      * @param limit          at most this many
      * @return the payments
      */
-    List<Payment> withoutCommissions(java.time.Instant recordedBefore, int limit);
+    default List<Payment> withoutCommissions(Instant recordedBefore, int limit) {
+        return withoutCommissions(recordedBefore, Optional.empty(), limit);
+    }
+
+    /**
+     * One keyset page of the payments that have no commission line, recorded before an instant: what the
+     * janitor looks for. An index-backed anti-join on a database ({@code NOT EXISTS} on the lines' payment
+     * id), in ascending id order. Payments stay in this listing until their lines exist, so a sweep pages
+     * on with the cursor rather than starting over.
+     *
+     * @param recordedBefore only payments recorded before this instant (a grace period for work in flight)
+     * @param afterId        the last id of the previous page (it need not still match), or empty
+     * @param limit          1 or more; only the last page is shorter
+     * @return the payments
+     */
+    List<Payment> withoutCommissions(Instant recordedBefore, Optional<String> afterId, int limit);
+
+    /**
+     * How many invoices have at least one payment without a commission line: the paid (fully or partly)
+     * invoices whose commissions are missing. Answered by the store in one query ({@code COUNT(DISTINCT
+     * invoice_id)} over the same anti-join), never by reading the payments.
+     *
+     * @return the count
+     */
+    long countInvoicesWithoutCommissions();
 }

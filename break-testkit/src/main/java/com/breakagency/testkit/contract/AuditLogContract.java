@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Tests of {@code byEntity} use fresh entities. Tests of {@code byAction} rely on the factory's
  * promise of an empty log: they use fixed time ranges around {@link com.breakagency.testkit.Fixtures#NOW}.
+ * So do the tests of {@code latest}, which looks at every event of an action.
  */
 public abstract class AuditLogContract {
 
@@ -192,6 +193,34 @@ public abstract class AuditLogContract {
             assertEquals(made, pageThrough((cursor, n) -> auditLog.byAction(AuditAction.CONTACT_CREATED, FROM, TO,
                     cursor, n), AuditEvent::id, limit, true), "limit " + limit);
         }
+    }
+
+    // ---- latest ------------------------------------------------------------------------------------
+
+    @Test
+    void latest_is_the_event_of_the_action_with_the_greatest_id_whatever_its_time() {
+        assertEquals(Optional.empty(), auditLog.latest(AuditAction.INVOICE_VOIDED));
+        AuditEvent first = event(AuditAction.INVOICE_VOIDED, FROM.plus(30, ChronoUnit.MINUTES));
+        AuditEvent second = event(AuditAction.INVOICE_VOIDED, FROM.plus(10, ChronoUnit.MINUTES));
+        AuditEvent otherAction = event(AuditAction.INVOICE_ISSUED, FROM.plus(50, ChronoUnit.MINUTES));
+        auditLog.append(second);
+        auditLog.append(first);
+        auditLog.append(otherAction);
+
+        assertEquals(Optional.of(second), auditLog.latest(AuditAction.INVOICE_VOIDED));
+        assertEquals(Optional.of(otherAction), auditLog.latest(AuditAction.INVOICE_ISSUED));
+        assertEquals(Optional.empty(), auditLog.latest(AuditAction.INVOICE_CREATED));
+    }
+
+    @Test
+    void a_rolled_back_event_is_never_the_latest() {
+        AuditEvent kept = event(AuditAction.COMMISSION_PLAN_SAVED, FROM.plus(1, ChronoUnit.MINUTES));
+        auditLog.append(kept);
+
+        runAndRollBack(persistence.transactions(),
+                () -> auditLog.append(event(AuditAction.COMMISSION_PLAN_SAVED, FROM.plus(2, ChronoUnit.MINUTES))));
+
+        assertEquals(Optional.of(kept), auditLog.latest(AuditAction.COMMISSION_PLAN_SAVED));
     }
 
     // ---- units of work -----------------------------------------------------------------------------

@@ -48,5 +48,16 @@ public enum AuditAction {
     /** A payment's commissions could not be computed; a repair step is queued. */
     COMMISSIONS_PENDING,
     /** A commission plan was saved. */
-    COMMISSION_PLAN_SAVED
+    COMMISSION_PLAN_SAVED,
+    /** A queued step ran out of attempts and is DEAD until an administrator retries it. */
+    STEP_DEAD,
+    /** An administrator made a DEAD step PENDING again. */
+    STEP_RETRIED,
+    /**
+     * The janitor finished a sweep; the event's changes hold its run id, when it started and how many broken
+     * states it found. The latest one is what diagnostics shows as the janitor's last run.
+     */
+    JANITOR_RAN,
+    /** The janitor found a broken state no step covered and queued its repair; the changes name the run. */
+    JANITOR_FOUND
 }

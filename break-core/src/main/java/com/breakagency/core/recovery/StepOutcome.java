@@ -1,0 +1,47 @@
+package com.breakagency.core.recovery;
+
+import java.util.Objects;
+
+/**
+ * What one attempt of a step came to. A handler returns it; the worker writes it to the queue (DONE, or
+ * a failed attempt with backoff, or DEAD).
+ */
+public sealed interface StepOutcome {
+
+    /**
+     * The step's work is done (or was done already: handlers are idempotent).
+     *
+     * @param summary what was done, in plain words with identifiers only
+     */
+    record Done(String summary) implements StepOutcome {
+        /** Checks presence. */
+        public Done {
+            Objects.requireNonNull(summary, "summary");
+        }
+    }
+
+    /**
+     * Not possible yet, for a reason that may go away (the data is not fixed yet, a store was away): try
+     * again after the backoff, until the attempts run out.
+     *
+     * @param reason why, in plain words with identifiers only
+     */
+    record Retry(String reason) implements StepOutcome {
+        /** Checks presence. */
+        public Retry {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Never possible (the step names nothing that exists): DEAD now, without further attempts.
+     *
+     * @param reason why, in plain words with identifiers only
+     */
+    record GiveUp(String reason) implements StepOutcome {
+        /** Checks presence. */
+        public GiveUp {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

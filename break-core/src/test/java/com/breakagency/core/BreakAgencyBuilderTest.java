@@ -1,0 +1,50 @@
+package com.breakagency.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.breakagency.testkit.CapturingErrorReporter;
+import com.breakagency.testkit.InMemoryPersistence;
+import java.time.Duration;
+import java.time.Period;
+import org.junit.jupiter.api.Test;
+
+class BreakAgencyBuilderTest {
+
+    @Test
+    void building_without_persistence_says_what_is_missing() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> BreakAgency.builder().build());
+        assertTrue(e.getMessage().contains("persistence"), e.getMessage());
+    }
+
+    @Test
+    void settings_out_of_range_are_refused_with_their_name() {
+        BreakAgency.Builder builder = BreakAgency.builder().persistence(InMemoryPersistence.create());
+        IllegalStateException retention = assertThrows(IllegalStateException.class,
+                () -> builder.idempotencyRetention(Duration.ofMinutes(5)).build());
+        assertTrue(retention.getMessage().contains("idempotencyRetention"));
+        IllegalStateException terms = assertThrows(IllegalStateException.class,
+                () -> BreakAgency.builder().persistence(InMemoryPersistence.create()).paymentTerms(Period.ofDays(-1)).build());
+        assertTrue(terms.getMessage().contains("paymentTerms"));
+    }
+
+    @Test
+    void closing_the_agency_closes_its_reporter_once_and_is_idempotent() {
+        CapturingErrorReporter reporter = new CapturingErrorReporter();
+        BreakAgency agency = BreakAgency.builder().persistence(InMemoryPersistence.create()).errorReporter(reporter).build();
+        assertFalse(reporter.closed());
+        agency.close();
+        assertTrue(reporter.closed());
+        agency.close();
+        assertTrue(reporter.closed());
+    }
+
+    @Test
+    void the_documented_defaults_are_the_ones_used() {
+        assertEquals(Duration.ofHours(24), BreakAgency.Builder.DEFAULT_IDEMPOTENCY_RETENTION);
+        assertEquals(Period.ofDays(30), BreakAgency.Builder.DEFAULT_PAYMENT_TERMS);
+        assertEquals(java.time.Clock.systemUTC(), BreakAgency.Builder.DEFAULT_CLOCK);
+    }
+}
