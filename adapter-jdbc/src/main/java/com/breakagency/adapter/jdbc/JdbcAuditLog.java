@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * {@link AuditLog} in the append-only table {@code audit_events}; the actor's roles and the changes are
- * JSON text. Thread-safe.
+ * JSON text. {@link #latest} reads one row from the end of the index {@code audit_events_action_idx}
+ * ({@code action, id}). Thread-safe.
  */
 final class JdbcAuditLog implements AuditLog {
 
@@ -65,6 +66,12 @@ final class JdbcAuditLog implements AuditLog {
                 .andIf(afterId, "id > ?");
         return sql.list("SELECT " + COLUMNS + " FROM " + events + where.sql() + " ORDER BY id FETCH FIRST ? ROWS ONLY",
                 JdbcAuditLog::row, where.params(limit));
+    }
+
+    @Override
+    public Optional<AuditEvent> latest(AuditAction action) {
+        return sql.one("SELECT " + COLUMNS + " FROM " + events + " WHERE action = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                JdbcAuditLog::row, action);
     }
 
     private static AuditEvent row(Sql.Row row) throws SQLException {

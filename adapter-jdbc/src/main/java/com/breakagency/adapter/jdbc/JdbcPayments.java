@@ -16,7 +16,9 @@ import java.util.Optional;
  * reference) is the constraint {@code payments_reference_uq} (CONFLICT/ALREADY_EXISTS, field
  * {@code externalReference}), compared byte by byte; its index also serves an invoice's payments.
  * {@link #withoutCommissions} is a {@code NOT EXISTS} anti-join that probes the index of
- * {@code commission_lines_allocation_uq}, which leads with {@code payment_id}. Thread-safe.
+ * {@code commission_lines_allocation_uq}, which leads with {@code payment_id}, paged by id after the cursor;
+ * {@link #countInvoicesWithoutCommissions} counts the distinct invoices of the same anti-join in one
+ * statement. Thread-safe.
  */
 final class JdbcPayments implements Payments {
 
@@ -30,12 +32,13 @@ final class JdbcPayments implements Payments {
 
     private final Sql sql;
     private final String payments;
-    private final String lines;
+    /** The anti-join: payment {@code p} has no commission line. */
+    private final String withoutLines;
 
     JdbcPayments(Sql sql) {
         this.sql = sql;
         this.payments = sql.table("payments");
-        this.lines = sql.table("commission_lines");
+        this.withoutLines = "NOT EXISTS (SELECT 1 FROM " + sql.table("commission_lines") + " c WHERE c.payment_id = p.id)";
     }
 
     @Override
@@ -69,14 +72,22 @@ final class JdbcPayments implements Payments {
     }
 
     @Override
-    public List<Payment> withoutCommissions(Instant recordedBefore, int limit) {
+    public List<Payment> withoutCommissions(Instant recordedBefore, Optional<String> afterId, int limit) {
         Paging.requireLimit(limit);
-        return sql.list("SELECT " + Sql.qualified("p", COLUMNS) + " FROM " + payments + " p WHERE p.recorded_at < ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM " + lines + " c WHERE c.payment_id = p.id)"
+        Where where = new Where()
+                .and("p.recorded_at < ?", recordedBefore)
+                .and(withoutLines)
+                .andIf(afterId, "p.id > ?");
+        return sql.list("SELECT " + Sql.qualified("p", COLUMNS) + " FROM " + payments + " p" + where.sql()
                         + " ORDER BY p.id FETCH FIRST ? ROWS ONLY",
-                JdbcPayments::row, recordedBefore, limit);
+                JdbcPayments::row, where.params(limit));
     }
 
+    @Override
+    public long countInvoicesWithoutCommissions() {
+        return sql.one("SELECT COUNT(DISTINCT p.invoice_id) AS n FROM " + payments + " p WHERE " + withoutLines,
+                row -> row.longValue("n")).orElse(0L);
+    }
 
     private static Payment row(Sql.Row row) throws SQLException {
         return new Payment(row.string("id"), row.string("invoice_id"),

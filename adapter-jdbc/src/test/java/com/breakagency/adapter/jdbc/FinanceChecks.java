@@ -1,6 +1,8 @@
 package com.breakagency.adapter.jdbc;
 
 import static com.breakagency.testkit.Fixtures.NOW;
+import static com.breakagency.testkit.Fixtures.aBankReference;
+import static com.breakagency.testkit.Fixtures.aPayment;
 import static com.breakagency.testkit.Fixtures.aPaymentInFull;
 import static com.breakagency.testkit.Fixtures.aStep;
 import static com.breakagency.testkit.Fixtures.anId;
@@ -8,6 +10,7 @@ import static com.breakagency.testkit.Fixtures.anIssuedInvoice;
 import static com.breakagency.testkit.Fixtures.theAgencySplitOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.ports.model.Money;
@@ -272,7 +275,92 @@ abstract class FinanceChecks {
         assertEquals(List.of(), persistence.payments().withoutCommissions(NOW, 10), "recorded at NOW is not before it");
     }
 
+    @Test
+    void payments_without_commissions_page_on_after_the_cursor_in_id_order() {
+        JdbcPersistence persistence = database().freshPersistence();
+        List<Payment> bare = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Invoice invoice = anIssuedInvoice(Money.of(100_000, "GBP"));
+            persistence.invoices().insert(invoice);
+            Payment payment = aPaymentInFull(invoice);
+            persistence.payments().insert(payment);
+            if (i % 3 == 1) {
+                persistence.commissions().insertAll(theAgencySplitOf(invoice, payment, anId()));
+            } else {
+                bare.add(payment);
+            }
+        }
+        bare.sort((a, b) -> a.id().compareTo(b.id()));
+        Instant before = NOW.plusSeconds(1);
+
+        List<Payment> paged = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        for (List<Payment> page = persistence.payments().withoutCommissions(before, after, 2); !page.isEmpty();
+             page = persistence.payments().withoutCommissions(before, after, 2)) {
+            assertTrue(page.size() <= 2);
+            paged.addAll(page);
+            after = Optional.of(page.get(page.size() - 1).id());
+        }
+
+        assertEquals(bare, paged);
+        assertEquals(bare.subList(2, bare.size()),
+                persistence.payments().withoutCommissions(before, Optional.of(bare.get(1).id()), 10));
+        String between = bare.get(0).id() + "~";
+        assertEquals(bare.subList(1, bare.size()), persistence.payments().withoutCommissions(before,
+                Optional.of(between), 10), "a cursor that is no payment's id");
+        assertEquals(List.of(), persistence.payments().withoutCommissions(before, Optional.of(bare.get(bare.size() - 1).id()),
+                10));
+    }
+
+    @Test
+    void invoices_without_commissions_are_counted_once_however_many_of_their_payments_lack_lines() {
+        JdbcPersistence persistence = database().freshPersistence();
+        assertEquals(0, persistence.payments().countInvoicesWithoutCommissions());
+
+        Invoice twoBare = anIssuedInvoice(Money.of(100_000, "GBP"));
+        Invoice oneOfTwoBare = anIssuedInvoice(Money.of(100_000, "GBP"));
+        Invoice allocated = anIssuedInvoice(Money.of(100_000, "GBP"));
+        Invoice unpaid = anIssuedInvoice(Money.of(100_000, "GBP"));
+        for (Invoice invoice : List.of(twoBare, oneOfTwoBare, allocated, unpaid)) {
+            persistence.invoices().insert(invoice);
+        }
+        persistence.payments().insert(aPayment(twoBare, Money.of(40_000, "GBP"), aBankReference()));
+        persistence.payments().insert(aPayment(twoBare, Money.of(60_000, "GBP"), aBankReference()));
+        Payment first = aPayment(oneOfTwoBare, Money.of(40_000, "GBP"), aBankReference());
+        persistence.payments().insert(first);
+        persistence.commissions().insertAll(theAgencySplitOf(oneOfTwoBare, first, anId()));
+        Payment second = aPayment(oneOfTwoBare, Money.of(60_000, "GBP"), aBankReference());
+        persistence.payments().insert(new Payment(second.id(), second.invoiceId(), second.amount(), second.receivedOn(),
+                second.externalReference(), second.source(), second.recordedBy(), NOW.plus(Duration.ofDays(1))));
+        Payment full = aPaymentInFull(allocated);
+        persistence.payments().insert(full);
+        persistence.commissions().insertAll(theAgencySplitOf(allocated, full, anId()));
+
+        assertEquals(2, persistence.payments().countInvoicesWithoutCommissions(),
+                "one per invoice with a payment without lines, whenever it was recorded");
+        Payment rest = persistence.payments().byInvoice(twoBare.id()).get(0);
+        runAndRollBack(persistence, () -> {
+            persistence.commissions().insertAll(theAgencySplitOf(twoBare, rest, anId()));
+            assertEquals(2, persistence.payments().countInvoicesWithoutCommissions(), "its other payment has none");
+        });
+        for (Payment payment : persistence.payments().byInvoice(twoBare.id())) {
+            persistence.commissions().insertAll(theAgencySplitOf(twoBare, payment, anId()));
+        }
+        assertEquals(1, persistence.payments().countInvoicesWithoutCommissions());
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
+
+    /** Runs work in a unit of work that then throws, so that it rolls back. */
+    static void runAndRollBack(JdbcPersistence persistence, Runnable work) {
+        final class RolledBack extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+        }
+        assertThrows(RolledBack.class, () -> persistence.transactions().inTransaction(() -> {
+            work.run();
+            throw new RolledBack();
+        }));
+    }
 
     static String key() {
         return TYPE + ":" + anId();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link FinanceChecks} on PostgreSQL, plus what only the server shows: a worker never waits for the steps
- * another worker holds ({@code SKIP LOCKED}), and the anti-join behind payments without commissions can
- * use the allocation index.
+ * another worker holds ({@code SKIP LOCKED}), the anti-join behind payments without commissions can
+ * use the allocation index, and the latest event of an action is one step down the action index.
  */
 @PostgresTest
 class PostgresFinanceTest extends FinanceChecks {
@@ -79,6 +79,18 @@ class PostgresFinanceTest extends FinanceChecks {
                 + " AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT 10 FOR UPDATE SKIP LOCKED");
 
         assertTrue(plan.stream().anyMatch(line -> line.contains("work_steps_due_idx")), plan::toString);
+    }
+
+    @Test
+    void the_latest_event_of_an_action_is_read_from_the_end_of_the_action_index() {
+        String schema = database().freshPersistence().schema();
+
+        List<String> plan = plan("SELECT * FROM " + schema + ".audit_events WHERE action = 'JANITOR_RAN'"
+                + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY");
+
+        assertTrue(plan.stream().anyMatch(line -> line.contains("Scan Backward")
+                && line.contains("audit_events_action_idx")), plan::toString);
+        assertTrue(plan.stream().noneMatch(line -> line.contains("Sort")), plan::toString);
     }
 
     private static boolean awaitQuietly(CountDownLatch latch) {

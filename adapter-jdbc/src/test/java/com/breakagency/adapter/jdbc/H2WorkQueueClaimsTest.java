@@ -1,0 +1,13 @@
+package com.breakagency.adapter.jdbc;
+
+import com.breakagency.ports.spi.Persistence;
+import com.breakagency.testkit.contract.WorkQueueClaimsContract;
+
+/** The worker side of the work queue on H2: the claims contract, on an emptied schema for each test. */
+class H2WorkQueueClaimsTest extends WorkQueueClaimsContract {
+
+    @Override
+    protected Persistence persistence() {
+        return TestDatabase.h2(H2WorkQueueClaimsTest.class).freshPersistence();
+    }
+}

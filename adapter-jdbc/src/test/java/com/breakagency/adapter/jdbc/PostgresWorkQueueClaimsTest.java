@@ -1,0 +1,14 @@
+package com.breakagency.adapter.jdbc;
+
+import com.breakagency.ports.spi.Persistence;
+import com.breakagency.testkit.contract.WorkQueueClaimsContract;
+
+/** The worker side of the work queue on PostgreSQL: the claims contract, on an emptied schema for each test. */
+@PostgresTest
+class PostgresWorkQueueClaimsTest extends WorkQueueClaimsContract {
+
+    @Override
+    protected Persistence persistence() {
+        return TestDatabase.postgres(PostgresWorkQueueClaimsTest.class).freshPersistence();
+    }
+}
