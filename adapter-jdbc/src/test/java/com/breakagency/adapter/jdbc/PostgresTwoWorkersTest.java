@@ -10,19 +10,13 @@ import com.breakagency.ports.error.Reason;
 import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.testkit.CapturingErrorReporter;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,31 +110,12 @@ class PostgresTwoWorkersTest {
      * connection every {@link #CHECK_EVERY}.
      */
     private static void awaitDrained(TestDatabase db, String schema) throws Exception {
-        CountDownLatch drained = new CountDownLatch(1);
         AtomicLong left = new AtomicLong(-1);
-        AtomicReference<SQLException> failure = new AtomicReference<>();
-        ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor();
         try (Connection separate = db.separateConnection()) {
-            checker.scheduleWithFixedDelay(() -> {
-                try {
-                    left.set(count(separate, "SELECT COUNT(*) FROM " + schema + ".work_steps WHERE status <> 'DONE'"));
-                    if (left.get() == 0) {
-                        drained.countDown();
-                    }
-                } catch (SQLException e) {
-                    failure.set(e);
-                    drained.countDown();
-                }
-            }, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            boolean done = drained.await(DRAIN_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-            checker.shutdownNow();
-            assertTrue(checker.awaitTermination(10, TimeUnit.SECONDS), "the checker stopped");
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-            assertTrue(done, () -> left.get() + " steps not done after " + DRAIN_DEADLINE);
-        } finally {
-            checker.shutdownNow();
+            Await.until(() -> left.get() + " steps are not done", DRAIN_DEADLINE, CHECK_EVERY, () -> {
+                left.set(count(separate, "SELECT COUNT(*) FROM " + schema + ".work_steps WHERE status <> 'DONE'"));
+                return left.get() == 0;
+            });
         }
     }
 }
