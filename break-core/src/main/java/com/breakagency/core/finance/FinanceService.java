@@ -297,6 +297,10 @@ public final class FinanceService implements Finance, DealStageListener {
         if (replay.isPresent()) {
             return replay.get();
         }
+        if (invoice.status() == InvoiceStatus.PAID) {
+            throw BreakException.builder(ErrorCode.CONFLICT).reason(Reason.INVALID_STATE_TRANSITION)
+                    .detail("The invoice is paid already.").metadata("from", "PAID").metadata("to", "PAID").build();
+        }
         if (!WorkflowAssertions.acceptsPayments(invoice.status())) {
             throw transition(invoice.status(), InvoiceStatus.PAID);
         }
