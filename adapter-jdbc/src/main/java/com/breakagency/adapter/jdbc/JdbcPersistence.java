@@ -33,7 +33,10 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>The data source is the host's: bring a connection pool (HikariCP or any other) in production; Break
- * takes one connection per unit of work and gives it back at the end. Break's tables live in one schema
+ * takes one connection per unit of work and gives it back at the end (two at once while migrating). The
+ * finance stores rely on the database for their guarantees: unique constraints, an invoice's row lock,
+ * a counter row for invoice numbers, and upserts and {@code SKIP LOCKED} claims in the work queue (see
+ * the module's README). Break's tables live in one schema
  * ({@link #DEFAULT_SCHEMA} unless set) next to any tables of the host, with their own Flyway history table
  * {@value #SCHEMA_HISTORY_TABLE}.
  *
@@ -259,7 +262,8 @@ public final class JdbcPersistence implements Persistence {
         /**
          * Whether {@link #build()} applies Break's pending migrations (with Flyway, history table
          * {@value #SCHEMA_HISTORY_TABLE}). Turn it off when the host applies the SQL files under
-         * {@code com/breakagency/adapter/jdbc/migration/} with its own tool. Defaults to
+         * {@code com/breakagency/adapter/jdbc/migration/} with its own tool. Migrating holds two connections
+         * of the data source at once, so it needs a pool of two or more. Defaults to
          * {@value #DEFAULT_MIGRATE_ON_START}.
          *
          * @param value whether to migrate

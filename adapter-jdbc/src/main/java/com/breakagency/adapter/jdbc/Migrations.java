@@ -24,7 +24,8 @@ import org.flywaydb.core.api.FlywayException;
  *
  * <p>Flyway is loaded only when this class is used: with {@code migrateOnStart(false)} a host may leave
  * it off the class path. Flyway takes a lock while it migrates, so instances starting together are safe.
- * Stateless.
+ * It holds two connections of the data source at once while it migrates, so a pool of one connection
+ * times out here. Stateless.
  */
 final class Migrations {
 

@@ -23,12 +23,13 @@ import java.util.Optional;
  *   <caption>SQLState mapping</caption>
  *   <tr><th>what the database said</th><th>what Break throws</th></tr>
  *   <tr><td>23505, unique violation</td><td>CONFLICT/ALREADY_EXISTS naming the field of the violated
- *       constraint ({@code id}, {@code domains}, {@code emails})</td></tr>
+ *       constraint ({@code id}, {@code domains}, {@code emails}, {@code dealId}, {@code number},
+ *       {@code externalReference}, {@code allocation}, {@code idempotencyKey}, {@code dedupKey})</td></tr>
  *   <tr><td>serialization failure or deadlock ({@link Dialect#isRetryable})</td><td>the outermost unit of
  *       work runs again; when the retries are used up, CONFLICT/CONCURRENT_UPDATE</td></tr>
  *   <tr><td>connection failure, timeout, administrator shutdown ({@link Dialect#isUnavailable}, or a
  *       connection, timeout or recoverable exception type)</td><td>PERSISTENCE_UNAVAILABLE/DATABASE_UNREACHABLE</td></tr>
- *   <tr><td>anything else</td><td>PERSISTENCE_UNAVAILABLE/STATEMENT_FAILED</td></tr>
+ *   <tr><td>anything else, a foreign key violation (23503) included</td><td>PERSISTENCE_UNAVAILABLE/STATEMENT_FAILED</td></tr>
  * </table>
  *
  * <p>No detail ever holds SQL text or a value. The driver's message may quote both, so CONCURRENT_UPDATE

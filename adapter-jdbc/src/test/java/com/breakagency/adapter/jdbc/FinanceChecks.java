@@ -269,7 +269,7 @@ abstract class FinanceChecks {
         Instant before = NOW.plusSeconds(1);
         assertEquals(bare, persistence.payments().withoutCommissions(before, 10));
         assertEquals(bare.subList(0, 2), persistence.payments().withoutCommissions(before, 2));
-        Set<String> listed = new HashSet<>(ids2(persistence.payments().withoutCommissions(NOW.plusSeconds(61), 10)));
+        Set<String> listed = new HashSet<>(paymentIds(persistence.payments().withoutCommissions(NOW.plusSeconds(61), 10)));
         assertTrue(listed.contains(recent.id()));
         assertFalse(listed.contains(allocated.id()));
         assertEquals(List.of(), persistence.payments().withoutCommissions(NOW, 10), "recorded at NOW is not before it");
@@ -350,6 +350,7 @@ abstract class FinanceChecks {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
+    // ---- shared --------------------------------------------------------------------------------------
 
     /** Runs work in a unit of work that then throws, so that it rolls back. */
     static void runAndRollBack(JdbcPersistence persistence, Runnable work) {
@@ -370,7 +371,7 @@ abstract class FinanceChecks {
         return steps.stream().map(WorkStep::id).toList();
     }
 
-    static List<String> ids2(List<Payment> payments) {
+    static List<String> paymentIds(List<Payment> payments) {
         return payments.stream().map(Payment::id).toList();
     }
 
