@@ -125,7 +125,7 @@ public interface BreakAgency extends AutoCloseable {
      */
     final class Builder {
 
-        /** The default clock: {@link Clock#systemUTC()}. */
+        /** The default clock: {@link Clock#systemUTC()}. Break truncates every instant to the microsecond. */
         public static final Clock DEFAULT_CLOCK = Clock.systemUTC();
         /** How long idempotency keys are kept at least, by default: 24 hours. */
         public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofHours(24);
@@ -196,7 +196,8 @@ public interface BreakAgency extends AutoCloseable {
         }
 
         /**
-         * The clock every timestamp comes from. Defaults to {@link #DEFAULT_CLOCK}.
+         * The clock every timestamp comes from, truncated to the microsecond (what databases keep). Defaults
+         * to {@link #DEFAULT_CLOCK}.
          *
          * @param value the clock
          * @return this builder
@@ -398,9 +399,12 @@ public interface BreakAgency extends AutoCloseable {
                 throw new IllegalStateException(
                         "BreakAgency.builder(): workerId must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
             }
+            // instants are kept to the microsecond, as databases store them, so what a call returns is what a
+            // later read (or an idempotent replay) returns
+            Clock micros = new com.breakagency.core.internal.MicrosecondClock(clock);
             return new DefaultBreakAgency(persistence,
-                    errorReporter == null ? new Slf4jErrorReporter() : errorReporter, clock,
-                    ids == null ? new com.breakagency.core.internal.UuidV7Ids(clock) : ids,
+                    errorReporter == null ? new Slf4jErrorReporter() : errorReporter, micros,
+                    ids == null ? new com.breakagency.core.internal.UuidV7Ids(micros) : ids,
                     new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions),
                     new RecoverySettings(workerThreads, pollInterval, lease, backoff, janitorInterval,
                             janitorGracePeriod, worker, shutdownTimeout),

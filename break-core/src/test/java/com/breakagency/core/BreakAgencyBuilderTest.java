@@ -42,6 +42,20 @@ class BreakAgencyBuilderTest {
     }
 
     @Test
+    void every_instant_is_kept_to_the_microsecond_as_a_database_keeps_it() {
+        com.breakagency.testkit.TestClock clock = new com.breakagency.testkit.TestClock(
+                java.time.Instant.parse("2026-01-05T09:00:00.123456789Z"), java.time.ZoneOffset.UTC);
+        try (BreakAgency agency = BreakAgency.builder().persistence(InMemoryPersistence.create()).clock(clock).build()) {
+            com.breakagency.ports.model.crm.Brand brand = agency.crm().createBrand(
+                    com.breakagency.ports.context.OperationContext.of(com.breakagency.ports.context.Actor.staff("a",
+                            com.breakagency.ports.context.Role.ADMIN)),
+                    new com.breakagency.ports.api.crm.CreateBrand("Brand", java.util.Set.of("micro.example"), "a",
+                            java.util.Set.of()));
+            assertEquals(java.time.Instant.parse("2026-01-05T09:00:00.123456Z"), brand.createdAt());
+        }
+    }
+
+    @Test
     void the_documented_defaults_are_the_ones_used() {
         assertEquals(Duration.ofHours(24), BreakAgency.Builder.DEFAULT_IDEMPOTENCY_RETENTION);
         assertEquals(Period.ofDays(30), BreakAgency.Builder.DEFAULT_PAYMENT_TERMS);

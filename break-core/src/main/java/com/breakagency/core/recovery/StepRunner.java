@@ -18,6 +18,7 @@ import com.breakagency.ports.spi.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,8 @@ public final class StepRunner {
         String error = truncate(Redaction.redact(reason));
         boolean dead = permanent || backoff.exhausted(step.attempts());
         Instant now = clock.instant();
-        Instant next = dead ? now : now.plus(backoff.delay(step.attempts(), random));
+        // stored instants are microseconds, like the clock's: a due time with nanoseconds would never come
+        Instant next = dead ? now : now.plus(backoff.delay(step.attempts(), random)).truncatedTo(ChronoUnit.MICROS);
         boolean recorded = transactions.inTransaction(() -> {
             if (!queue.fail(step.id(), workerId, step.version(), error, next, dead)) {
                 return false;
