@@ -54,7 +54,8 @@ final class DefaultBreakAgency implements BreakAgency {
         StepRunner runner = new StepRunner(persistence.workQueue(), persistence.transactions(), audit, boundary, clock,
                 Map.of(FinanceService.ENSURE_COMMISSIONS_STEP, finance.ensureCommissionsHandler()),
                 recoverySettings.workerId(), recoverySettings.lease(), recoverySettings.backoff(), random);
-        Janitor janitor = new Janitor(List.of(finance.unallocatedPaymentsSweep()), persistence.transactions(), audit,
+        Janitor janitor = new Janitor(List.of(finance.unallocatedPaymentsSweep()), persistence.transactions(),
+                persistence.idempotencyKeys(), audit,
                 ids, clock, recoverySettings.janitorGracePeriod());
         this.recovery = new RecoveryService(boundary, persistence.workQueue(), audit, clock, janitor,
                 finance::ensureCommissions);

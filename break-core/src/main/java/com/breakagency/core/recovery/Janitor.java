@@ -8,6 +8,7 @@ import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.audit.AuditAction;
 import com.breakagency.ports.spi.IdGenerator;
+import com.breakagency.ports.spi.IdempotencyKeys;
 import com.breakagency.ports.spi.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +33,13 @@ public final class Janitor {
     static final String RUN_ID = "runId";
     static final String STARTED_AT = "startedAt";
     static final String FOUND = "found";
+    static final String KEYS_FORGOTTEN = "expiredKeysForgotten";
 
     private static final Logger LOG = LoggerFactory.getLogger(StepRunner.LOGGER_NAME);
 
     private final List<Sweep> sweeps;
     private final Transactions transactions;
+    private final IdempotencyKeys keys;
     private final Audit audit;
     private final IdGenerator ids;
     private final Clock clock;
@@ -47,15 +50,17 @@ public final class Janitor {
      *
      * @param sweeps       what to look for
      * @param transactions the units of work of the stores
+     * @param keys         idempotency keys, whose expired records each run forgets
      * @param audit        writes JANITOR_RAN
      * @param ids          makes run ids
      * @param clock        the time
      * @param gracePeriod  how old a state must be to count as broken (younger ones may be work in flight)
      */
-    public Janitor(List<Sweep> sweeps, Transactions transactions, Audit audit, IdGenerator ids, Clock clock,
-                   Duration gracePeriod) {
+    public Janitor(List<Sweep> sweeps, Transactions transactions, IdempotencyKeys keys, Audit audit, IdGenerator ids,
+                   Clock clock, Duration gracePeriod) {
         this.sweeps = List.copyOf(sweeps);
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -63,7 +68,8 @@ public final class Janitor {
     }
 
     /**
-     * Runs every sweep once, on the calling thread; inside the caller's unit of work if there is one.
+     * Runs every sweep once, on the calling thread, inside the caller's unit of work if there is one; then
+     * forgets the idempotency keys whose retention has passed, so that table does not only grow.
      *
      * @param context the actor and correlation id the audit events carry
      * @return what this run found
@@ -75,11 +81,13 @@ public final class Janitor {
         for (Sweep sweep : sweeps) {
             findings.addAll(sweep.sweep(context, runId, started.minus(gracePeriod)));
         }
+        int forgotten = transactions.inTransaction(() -> keys.deleteExpired(started));
         Instant finished = clock.instant();
         Map<String, String> changes = new LinkedHashMap<>();
         changes.put(RUN_ID, runId);
         changes.put(STARTED_AT, started.toString());
         changes.put(FOUND, Integer.toString(findings.size()));
+        changes.put(KEYS_FORGOTTEN, Integer.toString(forgotten));
         transactions.inTransaction(() -> audit.record(context, AuditAction.JANITOR_RAN,
                 EntityRef.of(EntityType.JANITOR_RUN, runId), changes));
         if (findings.isEmpty()) {

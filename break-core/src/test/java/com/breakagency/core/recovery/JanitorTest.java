@@ -3,6 +3,8 @@ package com.breakagency.core.recovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.breakagency.core.finance.FinanceService;
+import com.breakagency.ports.api.finance.PaymentResult;
 import com.breakagency.ports.api.recovery.JanitorFinding;
 import com.breakagency.ports.api.recovery.JanitorReport;
 import com.breakagency.ports.model.EntityRef;
@@ -15,6 +17,7 @@ import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.Payment;
 import com.breakagency.ports.model.work.StepStatus;
 import com.breakagency.ports.model.work.WorkStep;
+import com.breakagency.ports.spi.IdempotencyKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +40,28 @@ import org.junit.jupiter.api.Test;
  * queues their repair once, whoever else is sweeping, and records what it found.
  */
 class JanitorTest {
+
+    @Test
+    void a_janitor_run_forgets_idempotency_keys_past_their_retention_and_keeps_the_others() {
+        try (Office office = new Office()) {
+            Talent talent = office.aTalent("agent-1");
+            PaymentResult old = office.payInFull(office.anIssuedInvoice(talent, 10_000));
+            String oldKey = old.payment().externalReference();
+            office.clock.advance(Duration.ofHours(23));
+            PaymentResult recent = office.payInFull(office.anIssuedInvoice(talent, 20_000));
+            String recentKey = recent.payment().externalReference();
+            office.clock.advance(Duration.ofHours(2));
+
+            office.agency.runJanitor();
+
+            IdempotencyKeys keys = office.memory.idempotencyKeys();
+            assertTrue(keys.find(FinanceService.PAYMENT_KEY_SCOPE, oldKey).isEmpty(), "25 hours old: forgotten");
+            assertTrue(keys.find(FinanceService.PAYMENT_KEY_SCOPE, recentKey).isPresent(), "2 hours old: kept");
+            AuditEvent ran = office.memory.auditLog().latest(AuditAction.JANITOR_RAN).orElseThrow();
+            assertEquals("1", ran.changes().get("expiredKeysForgotten"));
+        }
+    }
+
 
     private static final Duration OLD = Duration.ofHours(2);
 
