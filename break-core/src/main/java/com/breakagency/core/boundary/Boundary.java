@@ -73,7 +73,10 @@ public final class Boundary {
     }
 
     /**
-     * Runs one driving-port call.
+     * Runs one driving-port call. The context is validated before the command (and before its user id
+     * reaches the MDC). Every {@link Throwable} that escapes is mapped, errors such as a stack overflow
+     * included; only a {@link VirtualMachineError} other than a {@link StackOverflowError} is logged and
+     * rethrown as it is.
      *
      * @param context   who calls; null is UNAUTHENTICATED
      * @param operation the operation, as the policy table names it
@@ -94,18 +97,27 @@ public final class Boundary {
                 : context.withOperation(operation.name());
         try {
             MDC.put(MDC_OPERATION, operation.name());
-            MDC.put(MDC_USER_ID, context == null ? "anonymous" : Redaction.redact(context.actor().userId()));
             MDC.put(MDC_CORRELATION_ID, named.correlationId());
             try {
                 if (context == null) {
+                    MDC.put(MDC_USER_ID, "anonymous");
                     throw BreakException.builder(ErrorCode.UNAUTHENTICATED).reason("NO_ACTOR")
                             .detail("No actor was given for the call.").build();
                 }
+                // the user id reaches the MDC (and Redaction) only once it is known to be of bounded size
+                MDC.put(MDC_USER_ID, "unvalidated");
+                validator.validateContext(context);
+                MDC.put(MDC_USER_ID, Redaction.redact(context.actor().userId()));
                 validator.validate(command);
                 Access access = policy.decide(operation, context.actor());
                 Call call = new Call(named, access, this);
                 return transactions.inTransaction(() -> useCase.apply(call, command));
-            } catch (Exception escaped) {
+            } catch (Throwable escaped) {
+                if (escaped instanceof VirtualMachineError fatal && !(escaped instanceof StackOverflowError)) {
+                    // the JVM cannot be trusted to go on (out of memory, an internal error): say so, rethrow
+                    log(BreakException.unhandled(fatal));
+                    throw fatal;
+                }
                 BreakException mapped = map(escaped);
                 if (transactions.isActive()) {
                     // a call nested in a caller's unit of work: report once that unit has ended

@@ -760,7 +760,7 @@ public final class FinanceService implements Finance, DealStageListener {
             Map<String, Money> totals = new TreeMap<>();
             Pages.forEach((after, size) -> stores.commissions().list(filter, after, size), CommissionLine::id, line -> {
                 lines.add(line);
-                totals.merge(line.amount().currency().getCurrencyCode(), line.amount(), Money::plus);
+                totals.merge(line.amount().currency().getCurrencyCode(), line.amount(), Sums::add);
             });
             return new CommissionStatement(beneficiary, q.from(), q.to(), lines, totals);
         });
@@ -777,20 +777,20 @@ public final class FinanceService implements Finance, DealStageListener {
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             Pages.forEach((after, size) -> stores.invoices().list(open, after, size), Invoice::id, invoice -> {
                 String code = invoice.total().currency().getCurrencyCode();
-                receivables.merge(code, invoice.outstanding(), Money::plus);
+                receivables.merge(code, invoice.outstanding(), Sums::add);
                 if (invoice.overdueOn(today)) {
-                    overdue.merge(code, invoice.outstanding(), Money::plus);
+                    overdue.merge(code, invoice.outstanding(), Sums::add);
                 }
             });
             Map<String, Money> received = new TreeMap<>();
             Pages.forEach((after, size) -> stores.payments().receivedBetween(q.receivedFrom(), q.receivedTo(), after, size),
-                    Payment::id, p -> received.merge(p.amount().currency().getCurrencyCode(), p.amount(), Money::plus));
+                    Payment::id, p -> received.merge(p.amount().currency().getCurrencyCode(), p.amount(), Sums::add));
             Map<String, Money> pending = new TreeMap<>();
             Commissions.Query unpaid = new Commissions.Query(Optional.empty(), Optional.empty(),
                     Optional.of(CommissionStatus.PENDING_PAYOUT), Optional.empty(), Optional.empty());
             Pages.forEach((after, size) -> stores.commissions().list(unpaid, after, size), CommissionLine::id, l -> {
                 if (l.beneficiary().kind() != BeneficiaryKind.TALENT) {
-                    pending.merge(l.amount().currency().getCurrencyCode(), l.amount(), Money::plus);
+                    pending.merge(l.amount().currency().getCurrencyCode(), l.amount(), Sums::add);
                 }
             });
             // a currency with nothing in it (a zero-value invoice, say) gets no key

@@ -2,6 +2,7 @@ package com.breakagency.core.internal;
 
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.FieldError;
+import com.breakagency.ports.validation.Patterns;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class Cursors {
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith(PREFIX) && text.length() > PREFIX.length()) {
+            // Break's cursors carry an id it made; anything else would reach a store unchecked
+            if (text.startsWith(PREFIX) && Patterns.isId(text.substring(PREFIX.length()))) {
                 return Optional.of(text.substring(PREFIX.length()));
             }
         } catch (IllegalArgumentException notBase64) {

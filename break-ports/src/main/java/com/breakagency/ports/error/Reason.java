@@ -29,6 +29,8 @@ public final class Reason {
     public static final String UPSTREAM_RATE_LIMITED = "UPSTREAM_RATE_LIMITED";
     /** The reason used when none more specific applies. */
     public static final String UNSPECIFIED = "UNSPECIFIED";
+    /** WORKFLOW_BREAK: a sum Break computes (a total, a statement) would not fit a {@code long} of minor units. */
+    public static final String TOTAL_OUT_OF_RANGE = "TOTAL_OUT_OF_RANGE";
 
     private Reason() {
     }

@@ -1,16 +1,16 @@
 package com.breakagency.ports.model;
 
-import jakarta.validation.constraints.NotBlank;
+import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * A reference to one record.
  *
  * @param type the kind of record
- * @param id   its id
+ * @param id   its id, of the form {@link Patterns#ID}
  */
-public record EntityRef(@NotNull EntityType type, @NotBlank @Size(max = 64) String id) {
+public record EntityRef(@NotNull EntityType type, @NotNull @Pattern(regexp = Patterns.ID) String id) {
 
     /**
      * A reference.

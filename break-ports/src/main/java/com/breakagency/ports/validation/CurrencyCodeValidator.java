@@ -16,8 +16,14 @@ public final class CurrencyCodeValidator implements ConstraintValidator<Currency
         if (value == null) {
             return true;
         }
-        if (!value.matches("[A-Z]{3}")) {
+        if (value.length() != 3) {
             return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = value.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
         }
         try {
             return Currency.getInstance(value).getDefaultFractionDigits() >= 0;

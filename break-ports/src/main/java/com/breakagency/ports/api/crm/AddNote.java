@@ -1,5 +1,6 @@
 package com.breakagency.ports.api.crm;
 
+import com.breakagency.ports.validation.Multiline;
 import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +15,7 @@ import jakarta.validation.Valid;
  * Adds a note to the timeline of a brand, contact, talent or deal.
  *
  * @param subject whose timeline
- * @param text    1 to 10,000 characters
+ * @param text    1 to 10,000 characters; the one text that may hold line breaks and tabs ({@link Multiline})
  */
-public record AddNote(@NotNull @Valid EntityRef subject, @NotBlank @Size(max = 10_000) String text) {
+public record AddNote(@NotNull @Valid EntityRef subject, @NotBlank @Size(max = 10_000) @Multiline String text) {
 }

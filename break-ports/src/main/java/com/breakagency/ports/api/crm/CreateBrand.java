@@ -1,7 +1,7 @@
 package com.breakagency.ports.api.crm;
 
+import com.breakagency.ports.validation.DomainName;
 import com.breakagency.ports.validation.Patterns;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public record CreateBrand(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Size(max = 20) Set<@NotNull @Size(max = 253) @Pattern(regexp = Patterns.DOMAIN) String> domains,
+        @NotNull @Size(max = 20) Set<@NotNull @DomainName String> domains,
         @NotNull @Pattern(regexp = Patterns.ID) String ownerAgentId,
         @NotNull @Size(max = 30) Set<@NotBlank @Size(max = 50) String> tags) {
 }

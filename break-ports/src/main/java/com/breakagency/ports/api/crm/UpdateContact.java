@@ -1,7 +1,7 @@
 package com.breakagency.ports.api.crm;
 
+import com.breakagency.ports.validation.EmailAddress;
 import com.breakagency.ports.validation.Patterns;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,8 +26,8 @@ public record UpdateContact(
         @Positive long expectedVersion,
         @Pattern(regexp = Patterns.ID) String brandId,
         @NotBlank @Size(max = 200) String name,
-        @NotBlank @Email @Size(max = 254) String primaryEmail,
-        @NotNull @Size(max = 10) Set<@NotBlank @Email @Size(max = 254) String> otherEmails,
+        @NotBlank @EmailAddress String primaryEmail,
+        @NotNull @Size(max = 10) Set<@NotBlank @EmailAddress String> otherEmails,
         @Size(max = 100) String title,
         @Pattern(regexp = Patterns.PHONE) String phone) {
 }

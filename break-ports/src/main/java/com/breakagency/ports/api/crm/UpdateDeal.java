@@ -1,5 +1,7 @@
 package com.breakagency.ports.api.crm;
 
+import jakarta.validation.constraints.Max;
+import com.breakagency.ports.validation.InputLimits;
 import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +19,7 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param expectedVersion  the version the caller read
  * @param ownerAgentId     the agent who owns the deal
  * @param title            1 to 200 characters
- * @param valueMinorUnits  the agreed value in minor units
+ * @param valueMinorUnits  the agreed value in minor units, zero or more and at most {@link InputLimits#MAX_MINOR_UNITS}
  * @param currency         the value's ISO currency code
  * @param commissionPlanId a commission plan for this deal only, or null
  */
@@ -26,7 +28,7 @@ public record UpdateDeal(
         @Positive long expectedVersion,
         @NotNull @Pattern(regexp = Patterns.ID) String ownerAgentId,
         @NotBlank @Size(max = 200) String title,
-        @PositiveOrZero long valueMinorUnits,
+        @PositiveOrZero @Max(InputLimits.MAX_MINOR_UNITS) long valueMinorUnits,
         @NotNull @CurrencyCode String currency,
         @Pattern(regexp = Patterns.ID) String commissionPlanId) {
 }

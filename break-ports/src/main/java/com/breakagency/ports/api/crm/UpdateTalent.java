@@ -1,7 +1,7 @@
 package com.breakagency.ports.api.crm;
 
+import com.breakagency.ports.validation.EmailAddress;
 import com.breakagency.ports.validation.Patterns;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,7 +29,7 @@ public record UpdateTalent(
         @Positive long expectedVersion,
         @NotBlank @Size(max = 200) String name,
         @NotNull @Size(max = 20) List<@NotNull @Valid SocialHandle> handles,
-        @Email @Size(max = 254) String email,
+        @EmailAddress String email,
         @Pattern(regexp = Patterns.ID) String managingAgentId,
         @Pattern(regexp = Patterns.ID) String commissionPlanId,
         @CurrencyCode String homeCurrency) {

@@ -1,5 +1,6 @@
 package com.breakagency.ports.api.finance;
 
+import com.breakagency.ports.validation.InputLimits;
 import com.breakagency.ports.model.finance.BeneficiaryKind;
 import com.breakagency.ports.model.finance.CommissionStatus;
 import com.breakagency.ports.validation.Patterns;
@@ -15,7 +16,8 @@ import java.time.Instant;
  * @param beneficiaryKind lines paying this kind of beneficiary
  * @param beneficiaryId   … with this id (talent id, agent user id, or {@code house})
  * @param status          lines in this status
- * @param from            lines created at or after this instant
+ * @param from            lines created at or after this instant; instants lie in
+ *                        {@link InputLimits#MIN_INSTANT}..{@link InputLimits#MAX_INSTANT}
  * @param to              lines created before this instant
  * @param cursor          the previous page's next cursor, or null
  * @param limit           1 to 500

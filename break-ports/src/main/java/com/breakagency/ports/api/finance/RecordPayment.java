@@ -1,5 +1,7 @@
 package com.breakagency.ports.api.finance;
 
+import jakarta.validation.constraints.Max;
+import com.breakagency.ports.validation.InputLimits;
 import com.breakagency.ports.model.finance.PaymentSource;
 import com.breakagency.ports.validation.CurrencyCode;
 import com.breakagency.ports.validation.Patterns;
@@ -16,16 +18,16 @@ import java.time.LocalDate;
  * external reference and (usually) as idempotency key.
  *
  * @param invoiceId         the invoice
- * @param amountMinorUnits  how much, in minor units, more than zero and at most the outstanding balance
+ * @param amountMinorUnits  how much, in minor units, more than zero, at most the outstanding balance and at most {@link InputLimits#MAX_MINOR_UNITS}
  * @param currency          the invoice's currency
- * @param receivedOn        when it arrived
+ * @param receivedOn        when it arrived, in {@link InputLimits#MIN_DATE}..{@link InputLimits#MAX_DATE}
  * @param externalReference the provider's id; unique per invoice
  * @param idempotencyKey    a key under which a retry of this call replays the first result
  * @param source            how the payment reached Break
  */
 public record RecordPayment(
         @NotNull @Pattern(regexp = Patterns.ID) String invoiceId,
-        @Positive long amountMinorUnits,
+        @Positive @Max(InputLimits.MAX_MINOR_UNITS) long amountMinorUnits,
         @NotNull @CurrencyCode String currency,
         @NotNull LocalDate receivedOn,
         @NotBlank @Size(max = 200) String externalReference,

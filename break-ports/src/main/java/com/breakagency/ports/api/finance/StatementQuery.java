@@ -1,5 +1,6 @@
 package com.breakagency.ports.api.finance;
 
+import com.breakagency.ports.validation.InputLimits;
 import com.breakagency.ports.model.finance.BeneficiaryKind;
 import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,8 @@ import java.time.Instant;
  *
  * @param beneficiaryKind TALENT or AGENT
  * @param beneficiaryId   the talent id or agent user id
- * @param from            lines created at or after this instant
+ * @param from            lines created at or after this instant; instants lie in
+ *                        {@link InputLimits#MIN_INSTANT}..{@link InputLimits#MAX_INSTANT}
  * @param to              lines created before this instant
  */
 public record StatementQuery(@NotNull BeneficiaryKind beneficiaryKind,
