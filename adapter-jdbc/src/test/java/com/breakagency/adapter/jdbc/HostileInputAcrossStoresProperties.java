@@ -1,0 +1,601 @@
+package com.breakagency.adapter.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.breakagency.core.BreakAgency;
+import com.breakagency.ports.api.crm.AddNote;
+import com.breakagency.ports.api.crm.Archive;
+import com.breakagency.ports.api.crm.CreateBrand;
+import com.breakagency.ports.api.crm.CreateContact;
+import com.breakagency.ports.api.crm.CreateDeal;
+import com.breakagency.ports.api.crm.CreateTalent;
+import com.breakagency.ports.api.crm.ListQuery;
+import com.breakagency.ports.api.crm.MoveDealStage;
+import com.breakagency.ports.api.crm.UpdateBrand;
+import com.breakagency.ports.api.crm.UpdateContact;
+import com.breakagency.ports.api.crm.UpdateDeal;
+import com.breakagency.ports.api.crm.UpdateTalent;
+import com.breakagency.ports.api.finance.CommissionQuery;
+import com.breakagency.ports.api.finance.DraftInvoice;
+import com.breakagency.ports.api.finance.EnsureCommissions;
+import com.breakagency.ports.api.finance.FinanceTotals;
+import com.breakagency.ports.api.finance.InvoiceQuery;
+import com.breakagency.ports.api.finance.IssueInvoice;
+import com.breakagency.ports.api.finance.MarkInvoicePaid;
+import com.breakagency.ports.api.finance.RecordPayment;
+import com.breakagency.ports.api.finance.SaveCommissionPlan;
+import com.breakagency.ports.api.finance.StatementQuery;
+import com.breakagency.ports.api.finance.TotalsQuery;
+import com.breakagency.ports.api.finance.VoidInvoice;
+import com.breakagency.ports.api.recovery.StepQuery;
+import com.breakagency.ports.context.Actor;
+import com.breakagency.ports.context.OperationContext;
+import com.breakagency.ports.context.Role;
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.model.EntityRef;
+import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.audit.AuditAction;
+import com.breakagency.ports.model.crm.Deal;
+import com.breakagency.ports.model.crm.DealStage;
+import com.breakagency.ports.model.crm.SocialHandle;
+import com.breakagency.ports.model.finance.BeneficiaryKind;
+import com.breakagency.ports.model.finance.Invoice;
+import com.breakagency.ports.model.finance.PaymentSource;
+import com.breakagency.ports.model.work.StepStatus;
+import com.breakagency.ports.spi.Persistence;
+import com.breakagency.ports.validation.InputLimits;
+import com.breakagency.testkit.CapturingErrorReporter;
+import com.breakagency.testkit.InMemoryPersistence;
+import com.breakagency.testkit.TestClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Hostile values through every public command, query and id of Crm, Finance, Recovery and Diagnostics,
+ * on the in-memory stores, H2 and PostgreSQL at once: no UNHANDLED_ERROR, no PERSISTENCE_UNAVAILABLE, no
+ * exception but {@link BreakException}, the same outcome on every store, and nothing written by a call
+ * that failed. PostgreSQL is skipped, with a message, when it cannot be reached, except under
+ * {@code CI=true}, where it must run. The issue's examples are named examples below.
+ */
+class HostileInputAcrossStoresProperties {
+
+    private static final List<Backend> BACKENDS = new ArrayList<>();
+
+    /** What a hostile call may refer to: ids of records that exist on each store. */
+    record Fixture(String brandId, String contactId, String talentId, String dealId, String invoiceId) {
+    }
+
+    /** One store with Break on it. */
+    record Backend(String name, Persistence persistence, BreakAgency agency, CapturingErrorReporter reports,
+                   Fixture fixture, LongSupplier rows) {
+    }
+
+    /** An id: a literal, or one of the fixture's. */
+    record Id(String literal, Function<Fixture, String> fromFixture, String label) {
+        String on(Fixture f) {
+            return fromFixture == null ? literal : fromFixture.apply(f);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** One call, named for the report. */
+    record Attempt(String name, Function<Backend, Object> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeContainer
+    static void startBackends() {
+        BACKENDS.add(backend("memory", InMemoryPersistence.create(), () -> -1));
+        TestDatabase h2 = TestDatabase.h2(HostileInputAcrossStoresProperties.class);
+        BACKENDS.add(backend("h2", h2.freshPersistence(), () -> rows(h2)));
+        Optional<String> postgresProblem = TestDatabase.postgresUnavailable(); // throws under CI=true
+        if (postgresProblem.isPresent()) {
+            System.out.println("HostileInputAcrossStoresProperties runs without PostgreSQL: " + postgresProblem.get());
+        } else {
+            TestDatabase postgres = TestDatabase.postgres(HostileInputAcrossStoresProperties.class);
+            BACKENDS.add(backend("postgresql", postgres.freshPersistence(), () -> rows(postgres)));
+        }
+    }
+
+    @AfterContainer
+    static void stopBackends() {
+        BACKENDS.forEach(b -> b.agency().close());
+        BACKENDS.clear();
+        TestDatabase.closeFor(HostileInputAcrossStoresProperties.class.getName());
+    }
+
+    private static long rows(TestDatabase db) {
+        long total = 0;
+        for (String table : db.tables(db.schema())) {
+            if (!table.equals(JdbcPersistence.SCHEMA_HISTORY_TABLE)) {
+                total += Long.parseLong(db.strings("SELECT COUNT(*) FROM " + db.schema() + "." + table).get(0));
+            }
+        }
+        return total;
+    }
+
+    private static Backend backend(String name, Persistence persistence, LongSupplier rows) {
+        CapturingErrorReporter reports = new CapturingErrorReporter(persistence.transactions());
+        BreakAgency agency = BreakAgency.builder().persistence(persistence).errorReporter(reports)
+                .clock(new TestClock()).build();
+        OperationContext admin = admin();
+        String brandId = agency.crm().createBrand(admin, new CreateBrand("Fixture Brand", Set.of("fixture.example"),
+                "agent-1", Set.of("vip"))).id();
+        String contactId = agency.crm().createContact(admin, new CreateContact(brandId, "Fixture Contact",
+                "contact@fixture.example", Set.of(), null, null)).id();
+        String talentId = agency.crm().createTalent(admin, new CreateTalent("Fixture Talent", List.of(), null,
+                "agent-1", null, null)).id();
+        Deal deal = agency.crm().createDeal(admin, new CreateDeal(brandId, talentId, "agent-1", "Fixture Campaign",
+                100_000, "GBP", null));
+        Deal pending = agency.crm().moveDealStage(admin, new MoveDealStage(deal.id(), deal.version(),
+                DealStage.PAYMENT_PENDING));
+        Invoice draft = agency.finance().listInvoices(admin, new InvoiceQuery(null, pending.id(), null, null, false,
+                null, 10)).items().get(0);
+        Invoice issued = agency.finance().issueInvoice(admin, new IssueInvoice(draft.id(), draft.version(), null));
+        return new Backend(name, persistence, agency, reports,
+                new Fixture(brandId, contactId, talentId, pending.id(), issued.id()), rows);
+    }
+
+    private static OperationContext admin() {
+        return OperationContext.of(Actor.staff("admin-1", Role.ADMIN));
+    }
+
+    private static long auditEvents(Backend backend) {
+        return backend.persistence().transactions().inTransaction(() -> {
+            long n = 0;
+            for (AuditAction action : AuditAction.values()) {
+                n += backend.persistence().auditLog().byAction(action, InputLimits.MIN_INSTANT,
+                        InputLimits.MAX_INSTANT, Optional.empty(), 100_000).size();
+            }
+            return n;
+        });
+    }
+
+    // ---- the check every attempt passes ----
+
+    /** Runs a call on every store; returns the outcome, the same on each ("OK" or the error code). */
+    private static String onEveryStore(Attempt attempt) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (Backend backend : BACKENDS) {
+            long audit = auditEvents(backend);
+            long rows = backend.rows().getAsLong();
+            String outcome;
+            try {
+                attempt.call().apply(backend);
+                outcome = "OK";
+            } catch (BreakException e) {
+                outcome = e.code().name();
+                assertNotEquals(ErrorCode.UNHANDLED_ERROR, e.code(), attempt + " on " + backend.name() + ": " + e.getCause());
+                assertNotEquals(ErrorCode.PERSISTENCE_UNAVAILABLE, e.code(), attempt + " on " + backend.name()
+                        + ": " + e.getCause());
+                assertEquals(audit, auditEvents(backend), attempt + " on " + backend.name() + " failed but audited");
+                assertEquals(rows, backend.rows().getAsLong(), attempt + " on " + backend.name() + " failed but wrote");
+                if (e.code() == ErrorCode.VALIDATION_FAILED) {
+                    assertFalse(e.fieldErrors().isEmpty(), attempt + " carries field errors");
+                }
+            } catch (Throwable raw) {
+                fail(attempt + " on " + backend.name() + " let " + raw.getClass().getName() + " escape", raw);
+                return "";
+            }
+            outcomes.put(backend.name(), outcome);
+        }
+        assertEquals(1, outcomes.values().stream().distinct().count(), attempt + " differs by store: " + outcomes);
+        return outcomes.values().iterator().next();
+    }
+
+    private static void everywhere(String expected, String name, Function<Backend, Object> call) {
+        assertEquals(expected, onEveryStore(new Attempt(name, call)), name);
+    }
+
+    @Property(tries = 500, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    void no_hostile_value_is_an_unhandled_or_persistence_error_and_every_store_answers_alike(
+            @ForAll("attempts") Attempt attempt) {
+        onEveryStore(attempt);
+        for (Backend backend : BACKENDS) {
+            assertTrue(backend.reports().reports(ErrorCode.UNHANDLED_ERROR).isEmpty(), backend.name());
+        }
+    }
+
+    // ---- hostile values ----
+
+    static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final String LONG_DOMAIN = "a.".repeat(20_000) + "example";
+    static final String GROWING_EMAIL = "İ".repeat(64) + "@" + "d".repeat(63) + "." + "e".repeat(59) + ".example";
+    static final String STACK_USER_ID = "a@b" + ".c".repeat(30_000);
+
+    static Arbitrary<String> text() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.of("ok", "Brand", "", " ", "a\u0000b", "\u0000", "a\uD800b",
+                        "\uDC00x", "x\u0007y", "tab\there", "line\nbreak", "\u2028", "\u0085", "\u007f",
+                        "İ".repeat(64), "İ".repeat(101), "ß".repeat(150), "x".repeat(200), "x".repeat(201),
+                        "x".repeat(256), "x".repeat(10_001), LONG_DOMAIN, STACK_USER_ID, "'; DROP TABLE brands; --",
+                        "%_\\", "\uFEFFbom", "😀".repeat(100), "😀".repeat(101), "\uFFFE\uFFFF")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.strings().all().ofMaxLength(300)));
+    }
+
+    static Arbitrary<String> email() {
+        return Arbitraries.oneOf(text(), Arbitraries.of(GROWING_EMAIL, "jane@brand.example", " JANE@Brand.Example ",
+                "jäne@bücher.example", "a@b" + ".c".repeat(30_000), "a\u0000@brand.example", "a@" + LONG_DOMAIN,
+                "x".repeat(64) + "@" + "d".repeat(63) + "." + "d".repeat(63) + "." + "d".repeat(61) + ".ex"));
+    }
+
+    static Arbitrary<String> domain() {
+        return Arbitraries.oneOf(text(), Arbitraries.of(LONG_DOMAIN, "brand.example", " Brand.Example. ",
+                "x".repeat(64) + ".example", "İ.example", "a\u0000.example", "d".repeat(63) + "." + "d".repeat(63)
+                        + "." + "d".repeat(63) + "." + "d".repeat(61)));
+    }
+
+    static Arbitrary<Id> id() {
+        List<Id> ids = new ArrayList<>();
+        for (String literal : new String[] {null, "", " ", "x".repeat(64), "x".repeat(65), "a\u0000", "../x", "ümlaut",
+                "id;drop", "missing-1", "a\uD800", "İ"}) {
+            ids.add(new Id(literal, null, literal == null ? "null" : "'" + shorten(literal) + "'"));
+        }
+        ids.add(new Id(null, Fixture::brandId, "brand"));
+        ids.add(new Id(null, Fixture::contactId, "contact"));
+        ids.add(new Id(null, Fixture::talentId, "talent"));
+        ids.add(new Id(null, Fixture::dealId, "deal"));
+        ids.add(new Id(null, Fixture::invoiceId, "invoice"));
+        return Arbitraries.of(ids);
+    }
+
+    static Arbitrary<LocalDate> date() {
+        return Arbitraries.of(LocalDate.MIN, LocalDate.MAX, LocalDate.parse("+5874898-01-01"), LocalDate.of(0, 12, 31),
+                InputLimits.MIN_DATE, InputLimits.MAX_DATE, LocalDate.of(10_000, 1, 1), LocalDate.of(2026, 1, 5),
+                LocalDate.of(2026, 3, 1)).injectNull(0.1);
+    }
+
+    static Arbitrary<Instant> instant() {
+        return Arbitraries.of(Instant.MIN, Instant.MAX, Instant.EPOCH,
+                LocalDate.of(294_277, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), InputLimits.MIN_INSTANT,
+                InputLimits.MAX_INSTANT, InputLimits.MIN_INSTANT.minusNanos(1), InputLimits.MAX_INSTANT.plusNanos(1),
+                Instant.parse("2026-01-05T09:00:00.123456789Z")).injectNull(0.1);
+    }
+
+    static Arbitrary<Long> amount() {
+        return Arbitraries.of(Long.MIN_VALUE, -1L, 0L, 1L, 100_000L, InputLimits.MAX_MINOR_UNITS,
+                InputLimits.MAX_MINOR_UNITS + 1, Long.MAX_VALUE, Integer.MAX_VALUE + 1L);
+    }
+
+    static Arbitrary<Long> version() {
+        return Arbitraries.of(Long.MIN_VALUE, 0L, 1L, 2L, Long.MAX_VALUE);
+    }
+
+    static Arbitrary<Integer> limit() {
+        return Arbitraries.of(Integer.MIN_VALUE, -1, 0, 1, 50, 500, 501, Integer.MAX_VALUE);
+    }
+
+    static Arbitrary<String> cursor() {
+        return Arbitraries.of("", "\u0000", "!!!", b64("k1:\u0000"), b64("k1:" + "x".repeat(300)),
+                b64("k1:' OR '1'='1"), b64("k1:a\uD800"), "x".repeat(513), b64("k1:zzzz"), b64("nope"),
+                b64("k1:") + "\u0000").injectNull(0.2);
+    }
+
+    static Arbitrary<Function<Backend, OperationContext>> context() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, Arbitraries.just(b -> admin())),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(
+                        b -> OperationContext.of(Actor.staff("u".repeat(256), Role.ADMIN)),
+                        b -> OperationContext.of(Actor.staff(STACK_USER_ID, Role.ADMIN)),
+                        b -> OperationContext.of(Actor.staff("jane\u0000", Role.ADMIN)),
+                        b -> OperationContext.of(Actor.staff("a\uD800b", Role.ADMIN)),
+                        b -> OperationContext.of(Actor.brand("brand-user", "b\u0000rand")),
+                        b -> OperationContext.of(Actor.talent("talent-user", b.fixture().talentId())),
+                        b -> OperationContext.of(Actor.staff("agent-1", Role.AGENT)),
+                        b -> OperationContext.of(Actor.staff("finance-1", Role.FINANCE)),
+                        b -> OperationContext.system())));
+    }
+
+    static String shorten(Object value) {
+        String s = String.valueOf(value);
+        StringBuilder out = new StringBuilder();
+        s.codePoints().limit(24).forEach(cp -> out.append(cp < 0x20 || cp == 0x7f || (cp >= 0xd800 && cp <= 0xdfff)
+                ? String.format("\\u%04x", cp) : new String(Character.toChars(cp))));
+        return s.length() > 24 ? out + "…(" + s.length() + ")" : out.toString();
+    }
+
+    static <T> Set<T> setOf(T value) {
+        Set<T> set = new java.util.HashSet<>();
+        set.add(value);
+        return set;
+    }
+
+    // ---- every public operation, with hostile values in its parameters ----
+
+    @Provide
+    Arbitrary<Attempt> attempts() {
+        Arbitrary<Function<Backend, OperationContext>> ctx = context();
+        List<Arbitrary<Attempt>> all = new ArrayList<>();
+        // Crm
+        all.add(Combinators.combine(ctx, text(), domain(), id(), text()).as((c, name, d, owner, tag) -> new Attempt(
+                "createBrand " + shorten(name) + " " + shorten(d) + " " + owner + " " + shorten(tag),
+                b -> b.agency().crm().createBrand(c.apply(b), new CreateBrand(name, setOf(d), owner.on(b.fixture()),
+                        setOf(tag))))));
+        all.add(Combinators.combine(ctx, id(), version(), text(), domain(), id()).as((c, id, v, name, d, owner) ->
+                new Attempt("updateBrand " + id + " v" + v + " " + shorten(name) + " " + shorten(d) + " " + owner,
+                        b -> b.agency().crm().updateBrand(c.apply(b), new UpdateBrand(id.on(b.fixture()), v, name,
+                                setOf(d), owner.on(b.fixture()), Set.of())))));
+        all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("getBrand " + id,
+                b -> b.agency().crm().getBrand(c.apply(b), id.on(b.fixture())))));
+        all.add(Combinators.combine(ctx, text(), id(), cursor(), limit()).as((c, prefix, agent, cur, lim) ->
+                new Attempt("listBrands " + shorten(prefix) + " " + agent + " " + shorten(cur) + " " + lim,
+                        b -> b.agency().crm().listBrands(c.apply(b), new ListQuery(prefix, null, null,
+                                agent.on(b.fixture()), null, null, false, cur, lim)))));
+        all.add(Combinators.combine(ctx, Arbitraries.oneOf(domain(), email())).as((c, address) -> new Attempt(
+                "findBrandByDomain " + shorten(address), b -> b.agency().crm().findBrandByDomain(c.apply(b), address))));
+        all.add(Combinators.combine(ctx, id(), text(), email(), email(), text(), text()).as((c, brand, name, primary,
+                other, title, phone) -> new Attempt("createContact " + brand + " " + shorten(name) + " " + shorten(primary)
+                + " " + shorten(other) + " " + shorten(title) + " " + shorten(phone),
+                b -> b.agency().crm().createContact(c.apply(b), new CreateContact(brand.on(b.fixture()), name, primary,
+                        setOf(other), title, phone)))));
+        all.add(Combinators.combine(ctx, id(), version(), text(), email()).as((c, id, v, name, primary) -> new Attempt(
+                "updateContact " + id + " v" + v + " " + shorten(name) + " " + shorten(primary),
+                b -> b.agency().crm().updateContact(c.apply(b), new UpdateContact(id.on(b.fixture()), v, null, name,
+                        primary, Set.of(), null, null)))));
+        all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("getContact " + id,
+                b -> b.agency().crm().getContact(c.apply(b), id.on(b.fixture())))));
+        all.add(Combinators.combine(ctx, text(), id(), cursor(), limit()).as((c, prefix, brand, cur, lim) ->
+                new Attempt("listContacts " + shorten(prefix) + " " + brand + " " + shorten(cur) + " " + lim,
+                        b -> b.agency().crm().listContacts(c.apply(b), new ListQuery(prefix, brand.on(b.fixture()),
+                                null, null, null, null, true, cur, lim)))));
+        all.add(Combinators.combine(ctx, email()).as((c, e) -> new Attempt("findContactByEmail " + shorten(e),
+                b -> b.agency().crm().findContactByEmail(c.apply(b), e))));
+        all.add(Combinators.combine(ctx, text(), text(), text(), email(), id(), id(), text()).as((c, name, platform,
+                handle, e, agent, plan, currency) -> new Attempt("createTalent " + shorten(name) + " " + shorten(platform)
+                + " " + shorten(handle) + " " + shorten(e) + " " + agent + " " + plan + " " + shorten(currency),
+                b -> b.agency().crm().createTalent(c.apply(b), new CreateTalent(name,
+                        List.of(new SocialHandle(platform, handle)), e, agent.on(b.fixture()), plan.on(b.fixture()),
+                        currency)))));
+        all.add(Combinators.combine(ctx, id(), version(), text(), email(), id()).as((c, id, v, name, e, agent) ->
+                new Attempt("updateTalent " + id + " v" + v + " " + shorten(name) + " " + shorten(e) + " " + agent,
+                        b -> b.agency().crm().updateTalent(c.apply(b), new UpdateTalent(id.on(b.fixture()), v, name,
+                                List.of(), e, agent.on(b.fixture()), null, null)))));
+        all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("getTalent " + id,
+                b -> b.agency().crm().getTalent(c.apply(b), id.on(b.fixture())))));
+        all.add(Combinators.combine(ctx, text(), id(), cursor(), limit()).as((c, prefix, agent, cur, lim) ->
+                new Attempt("listTalent " + shorten(prefix) + " " + agent + " " + shorten(cur) + " " + lim,
+                        b -> b.agency().crm().listTalent(c.apply(b), new ListQuery(prefix, null, null,
+                                agent.on(b.fixture()), null, null, false, cur, lim)))));
+        all.add(Combinators.combine(ctx, Arbitraries.of(EntityType.values()).injectNull(0.1), id(), version()).as(
+                (c, type, id, v) -> new Attempt("archive " + type + " " + id + " v" + v, b -> {
+                    b.agency().crm().archive(c.apply(b), new Archive(type, id.on(b.fixture()), v));
+                    return null;
+                })));
+        all.add(Combinators.combine(ctx, id(), id(), id(), text(), amount(), text(), id()).as((c, brand, talent, owner,
+                title, value, currency, plan) -> new Attempt("createDeal " + brand + " " + talent + " " + owner + " "
+                + shorten(title) + " " + value + " " + shorten(currency) + " " + plan,
+                b -> b.agency().crm().createDeal(c.apply(b), new CreateDeal(brand.on(b.fixture()), talent.on(b.fixture()),
+                        owner.on(b.fixture()), title, value, currency, plan.on(b.fixture()))))));
+        all.add(Combinators.combine(ctx, id(), version(), id(), text(), amount(), text()).as((c, id, v, owner, title,
+                value, currency) -> new Attempt("updateDeal " + id + " v" + v + " " + owner + " " + shorten(title) + " "
+                + value + " " + shorten(currency),
+                b -> b.agency().crm().updateDeal(c.apply(b), new UpdateDeal(id.on(b.fixture()), v, owner.on(b.fixture()),
+                        title, value, currency, null)))));
+        all.add(Combinators.combine(ctx, id(), version(), Arbitraries.of(DealStage.values()).injectNull(0.1)).as(
+                (c, id, v, to) -> new Attempt("moveDealStage " + id + " v" + v + " " + to,
+                        b -> b.agency().crm().moveDealStage(c.apply(b), new MoveDealStage(id.on(b.fixture()), v, to)))));
+        all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("getDeal " + id,
+                b -> b.agency().crm().getDeal(c.apply(b), id.on(b.fixture())))));
+        all.add(Combinators.combine(ctx, id(), id(), cursor(), limit()).as((c, brand, talent, cur, lim) ->
+                new Attempt("listDeals " + brand + " " + talent + " " + shorten(cur) + " " + lim,
+                        b -> b.agency().crm().listDeals(c.apply(b), new ListQuery(null, brand.on(b.fixture()),
+                                talent.on(b.fixture()), null, null, null, false, cur, lim)))));
+        all.add(Combinators.combine(ctx, Arbitraries.of(EntityType.values()), id(), text()).as((c, type, id, text) ->
+                new Attempt("addNote " + type + " " + id + " " + shorten(text),
+                        b -> b.agency().crm().addNote(c.apply(b), new AddNote(EntityRef.of(type, id.on(b.fixture())),
+                                text)))));
+        all.add(Combinators.combine(ctx, Arbitraries.of(EntityType.values()), id(), cursor(), limit()).as(
+                (c, type, id, cur, lim) -> new Attempt("timeline " + type + " " + id + " " + shorten(cur) + " " + lim,
+                        b -> b.agency().crm().timeline(c.apply(b), EntityRef.of(type, id.on(b.fixture())), cur, lim))));
+        // Finance
+        all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("draftInvoice " + id,
+                b -> b.agency().finance().draftInvoice(c.apply(b), new DraftInvoice(id.on(b.fixture()))))));
+        all.add(Combinators.combine(ctx, id(), version(), date()).as((c, id, v, due) -> new Attempt(
+                "issueInvoice " + id + " v" + v + " " + due,
+                b -> b.agency().finance().issueInvoice(c.apply(b), new IssueInvoice(id.on(b.fixture()), v, due)))));
+        all.add(Combinators.combine(ctx, id(), version(), text()).as((c, id, v, reason) -> new Attempt(
+                "voidInvoice " + id + " v" + v + " " + shorten(reason),
+                b -> b.agency().finance().voidInvoice(c.apply(b), new VoidInvoice(id.on(b.fixture()), v, reason)))));
+        all.add(Combinators.combine(ctx, id(), amount(), text(), date(), text(), text()).as((c, id, amount, currency,
+                on, ref, key) -> new Attempt("recordPayment " + id + " " + amount + " " + shorten(currency) + " " + on
+                + " " + shorten(ref) + " " + shorten(key),
+                b -> b.agency().finance().recordPayment(c.apply(b), new RecordPayment(id.on(b.fixture()), amount,
+                        currency, on, ref, key, PaymentSource.MANUAL)))));
+        all.add(Combinators.combine(ctx, id(), date(), text(), text()).as((c, id, on, ref, key) -> new Attempt(
+                "markInvoicePaid " + id + " " + on + " " + shorten(ref) + " " + shorten(key),
+                b -> b.agency().finance().markInvoicePaid(c.apply(b), new MarkInvoicePaid(id.on(b.fixture()), on, ref,
+                        key, PaymentSource.BANK_FEED)))));
+        all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("getInvoice " + id,
+                b -> b.agency().finance().getInvoice(c.apply(b), id.on(b.fixture())))));
+        all.add(Combinators.combine(ctx, id(), id(), cursor(), limit()).as((c, deal, brand, cur, lim) -> new Attempt(
+                "listInvoices " + deal + " " + brand + " " + shorten(cur) + " " + lim,
+                b -> b.agency().finance().listInvoices(c.apply(b), new InvoiceQuery(null, deal.on(b.fixture()),
+                        brand.on(b.fixture()), null, true, cur, lim)))));
+        all.add(Combinators.combine(ctx, id(), instant(), instant(), cursor(), limit()).as((c, ben, from, to, cur, lim)
+                -> new Attempt("listCommissions " + ben + " " + from + " " + to + " " + shorten(cur) + " " + lim,
+                b -> b.agency().finance().listCommissions(c.apply(b), new CommissionQuery(BeneficiaryKind.TALENT,
+                        ben.on(b.fixture()), null, from, to, cur, lim)))));
+        all.add(Combinators.combine(ctx, id(), instant(), instant()).as((c, ben, from, to) -> new Attempt(
+                "statement " + ben + " " + from + " " + to,
+                b -> b.agency().finance().statement(c.apply(b), new StatementQuery(BeneficiaryKind.TALENT,
+                        ben.on(b.fixture()), from, to)))));
+        all.add(Combinators.combine(ctx, date(), date()).as((c, from, to) -> new Attempt("totals " + from + " " + to,
+                b -> b.agency().finance().totals(c.apply(b), new TotalsQuery(from, to)))));
+        all.add(Combinators.combine(ctx, id(), limit(), limit()).as((c, id, rate, share) -> new Attempt(
+                "saveCommissionPlan " + id + " " + rate + " " + share,
+                b -> b.agency().finance().saveCommissionPlan(c.apply(b), new SaveCommissionPlan(id.on(b.fixture()),
+                        rate, share, true)))));
+        // Recovery, Diagnostics
+        all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("ensureCommissions " + id,
+                b -> b.agency().recovery().ensureCommissions(c.apply(b), new EnsureCommissions(id.on(b.fixture()))))));
+        all.add(Combinators.combine(ctx, Arbitraries.of(StepStatus.values()).injectNull(0.3), text(), cursor(), limit())
+                .as((c, status, type, cur, lim) -> new Attempt("listSteps " + status + " " + shorten(type) + " "
+                        + shorten(cur) + " " + lim, b -> b.agency().recovery().listSteps(c.apply(b),
+                        new StepQuery(status, type, cur, lim)))));
+        all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("retryStep " + id,
+                b -> b.agency().recovery().retryStep(c.apply(b), id.on(b.fixture())))));
+        all.add(ctx.map(c -> new Attempt("runJanitor", b -> b.agency().recovery().runJanitor(c.apply(b)))));
+        all.add(ctx.map(c -> new Attempt("health", b -> b.agency().diagnostics().health(c.apply(b)))));
+        return Arbitraries.oneOf(all);
+    }
+
+    // ---- the issue's examples, by name, on every store ----
+
+    @Example
+    void a_domain_of_twenty_thousand_labels_in_create_and_update_brand_is_validation_failed() {
+        everywhere("VALIDATION_FAILED", "createBrand long domain", b -> b.agency().crm().createBrand(admin(),
+                new CreateBrand("Brand", Set.of(LONG_DOMAIN), "agent-1", Set.of())));
+        everywhere("VALIDATION_FAILED", "updateBrand long domain", b -> b.agency().crm().updateBrand(admin(),
+                new UpdateBrand(b.fixture().brandId(), 1, "Brand", Set.of(LONG_DOMAIN), "agent-1", Set.of())));
+    }
+
+    @Example
+    void instant_min_in_commission_and_statement_queries_is_validation_failed() {
+        everywhere("VALIDATION_FAILED", "listCommissions Instant.MIN", b -> b.agency().finance().listCommissions(admin(),
+                new CommissionQuery(null, null, null, Instant.MIN, null, null, 10)));
+        everywhere("VALIDATION_FAILED", "statement Instant.MIN", b -> b.agency().finance().statement(admin(),
+                new StatementQuery(BeneficiaryKind.TALENT, b.fixture().talentId(), Instant.MIN, Instant.EPOCH)));
+    }
+
+    @Example
+    void dates_postgresql_cannot_store_and_instants_after_year_294276_are_validation_failed() {
+        LocalDate far = LocalDate.parse("+5874898-01-01");
+        Instant late = LocalDate.of(294_277, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        everywhere("VALIDATION_FAILED", "issueInvoice far due date", b -> b.agency().finance().issueInvoice(admin(),
+                new IssueInvoice(b.fixture().invoiceId(), 1, far)));
+        everywhere("VALIDATION_FAILED", "recordPayment far received date", b -> b.agency().finance().recordPayment(
+                admin(), new RecordPayment(b.fixture().invoiceId(), 100, "GBP", far, "ref-far", "key-far",
+                        PaymentSource.MANUAL)));
+        everywhere("VALIDATION_FAILED", "markInvoicePaid far received date", b -> b.agency().finance().markInvoicePaid(
+                admin(), new MarkInvoicePaid(b.fixture().invoiceId(), far, "ref-far", "key-far", PaymentSource.MANUAL)));
+        everywhere("VALIDATION_FAILED", "statement after 294276", b -> b.agency().finance().statement(admin(),
+                new StatementQuery(BeneficiaryKind.TALENT, b.fixture().talentId(), Instant.EPOCH, late)));
+        everywhere("VALIDATION_FAILED", "totals far", b -> b.agency().finance().totals(admin(),
+                new TotalsQuery(LocalDate.of(2026, 1, 1), far)));
+    }
+
+    @Example
+    void long_max_deal_values_are_validation_failed_and_totals_of_maximal_deals_are_exact_on_every_store() {
+        everywhere("VALIDATION_FAILED", "createDeal Long.MAX_VALUE", b -> b.agency().crm().createDeal(admin(),
+                new CreateDeal(b.fixture().brandId(), b.fixture().talentId(), "agent-1", "Huge", Long.MAX_VALUE, "JPY",
+                        null)));
+        List<FinanceTotals> totals = new ArrayList<>();
+        for (Backend b : BACKENDS) {
+            for (int i = 0; i < 3; i++) {
+                Deal deal = b.agency().crm().createDeal(admin(), new CreateDeal(b.fixture().brandId(),
+                        b.fixture().talentId(), "agent-1", "Largest " + i, InputLimits.MAX_MINOR_UNITS, "JPY", null));
+                Deal pending = b.agency().crm().moveDealStage(admin(), new MoveDealStage(deal.id(), deal.version(),
+                        DealStage.PAYMENT_PENDING));
+                Invoice draft = b.agency().finance().listInvoices(admin(), new InvoiceQuery(null, pending.id(), null,
+                        null, false, null, 10)).items().get(0);
+                b.agency().finance().issueInvoice(admin(), new IssueInvoice(draft.id(), draft.version(), null));
+            }
+            totals.add(b.agency().finance().totals(admin(), new TotalsQuery(LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 2, 1))));
+        }
+        for (FinanceTotals t : totals) {
+            assertEquals(3 * InputLimits.MAX_MINOR_UNITS, t.receivables().get("JPY").minorUnits());
+            assertEquals(totals.get(0).receivables(), t.receivables());
+        }
+    }
+
+    @Example
+    void nul_in_names_references_idempotency_keys_cursors_and_look_ups_is_validation_failed() {
+        everywhere("VALIDATION_FAILED", "createBrand NUL name", b -> b.agency().crm().createBrand(admin(),
+                new CreateBrand("Bra\u0000nd", Set.of("nul-name.example"), "agent-1", Set.of())));
+        everywhere("VALIDATION_FAILED", "recordPayment NUL reference", b -> b.agency().finance().recordPayment(admin(),
+                new RecordPayment(b.fixture().invoiceId(), 100, "GBP", LocalDate.of(2026, 1, 5), "ref\u0000", "key-1",
+                        PaymentSource.MANUAL)));
+        everywhere("VALIDATION_FAILED", "markInvoicePaid NUL key", b -> b.agency().finance().markInvoicePaid(admin(),
+                new MarkInvoicePaid(b.fixture().invoiceId(), LocalDate.of(2026, 1, 5), "ref-1", "key\u0000",
+                        PaymentSource.MANUAL)));
+        everywhere("VALIDATION_FAILED", "listBrands NUL cursor", b -> b.agency().crm().listBrands(admin(),
+                ListQuery.first(10).after("\u0000")));
+        everywhere("VALIDATION_FAILED", "listBrands cursor holding NUL", b -> b.agency().crm().listBrands(admin(),
+                ListQuery.first(10).after(b64("k1:\u0000"))));
+        everywhere("VALIDATION_FAILED", "findContactByEmail NUL", b -> b.agency().crm().findContactByEmail(admin(),
+                "jane\u0000@brand.example"));
+        everywhere("VALIDATION_FAILED", "getBrand NUL", b -> b.agency().crm().getBrand(admin(), "b\u0000"));
+    }
+
+    @Example
+    void an_email_that_grows_when_lower_cased_is_validation_failed_everywhere() {
+        everywhere("VALIDATION_FAILED", "createContact growing email", b -> b.agency().crm().createContact(admin(),
+                new CreateContact(null, "Jane", GROWING_EMAIL, Set.of(), null, null)));
+    }
+
+    @Example
+    void user_ids_the_stores_cannot_keep_are_validation_failed() {
+        everywhere("VALIDATION_FAILED", "256-character user id", b -> b.agency().crm().createBrand(
+                OperationContext.of(Actor.staff("u".repeat(256), Role.ADMIN)),
+                new CreateBrand("Brand", Set.of("long-user.example"), "agent-1", Set.of())));
+        everywhere("VALIDATION_FAILED", "thirty thousand labels user id", b -> b.agency().crm().createBrand(
+                OperationContext.of(Actor.staff(STACK_USER_ID, Role.ADMIN)),
+                new CreateBrand("Brand", Set.of("stack-user.example"), "agent-1", Set.of())));
+        everywhere("OK", "255-character user id", b -> b.agency().crm().addNote(
+                OperationContext.of(Actor.staff("u".repeat(255), Role.ADMIN)),
+                new AddNote(EntityRef.of(EntityType.BRAND, b.fixture().brandId()), "a note\nof two lines")));
+    }
+
+    @Example
+    void a_lone_surrogate_is_validation_failed_instead_of_stored_as_a_question_mark() {
+        everywhere("VALIDATION_FAILED", "createBrand lone surrogate", b -> b.agency().crm().createBrand(admin(),
+                new CreateBrand("a\uD800b", Set.of("surrogate.example"), "agent-1", Set.of())));
+        everywhere("OK", "createBrand surrogate pair", b -> b.agency().crm().createBrand(admin(),
+                new CreateBrand("a\uD83D\uDE00b", Set.of("pair.example"), "agent-1", Set.of())));
+    }
+
+    @Example
+    void the_bounds_themselves_are_kept_by_every_store() {
+        everywhere("OK", "issue with the last date", b -> {
+            Deal deal = b.agency().crm().createDeal(admin(), new CreateDeal(b.fixture().brandId(),
+                    b.fixture().talentId(), "agent-1", "Far", 100, "GBP", null));
+            Deal pending = b.agency().crm().moveDealStage(admin(), new MoveDealStage(deal.id(), deal.version(),
+                    DealStage.PAYMENT_PENDING));
+            Invoice draft = b.agency().finance().listInvoices(admin(), new InvoiceQuery(null, pending.id(), null, null,
+                    false, null, 10)).items().get(0);
+            Invoice issued = b.agency().finance().issueInvoice(admin(), new IssueInvoice(draft.id(), draft.version(),
+                    InputLimits.MAX_DATE));
+            assertEquals(InputLimits.MAX_DATE, b.agency().finance().getInvoice(admin(), issued.id()).dueDate().get());
+            return b.agency().finance().statement(admin(), new StatementQuery(BeneficiaryKind.TALENT,
+                    b.fixture().talentId(), InputLimits.MIN_INSTANT, InputLimits.MAX_INSTANT));
+        });
+    }
+}
