@@ -65,6 +65,7 @@ class CrmInvalidInputProperties {
 
     static Arbitrary<String> badName() {
         return Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.of("", " ", "\t\n"),
+                Arbitraries.of("a\u0000b", "a\uD800b", "x\u0007y", "line\nbreak", "\u2028"),
                 Arbitraries.strings().ofMinLength(201).ofMaxLength(400));
     }
 
@@ -79,12 +80,14 @@ class CrmInvalidInputProperties {
 
     static Arbitrary<String> badEmail() {
         return Arbitraries.oneOf(Arbitraries.of("no-at-sign", "a@", "@brand.com", "jane@@brand.com", "jane doe@brand.com",
-                        "jane@brand..com"),
+                        "jane@brand..com", "jane\u0000@brand.com", "İ".repeat(64) + "@" + "d".repeat(63) + "."
+                                + "e".repeat(59) + ".example", "a@b" + ".c".repeat(30_000)),
                 Arbitraries.strings().alpha().ofMinLength(250).ofMaxLength(300).map(s -> s + "@brand.com"));
     }
 
     static Arbitrary<String> badDomain() {
-        return Arbitraries.oneOf(Arbitraries.of("", "nodot", "-lead.com", "trail-.com", "a..b", "sp ace.com", "jane@brand.com"),
+        return Arbitraries.oneOf(Arbitraries.of("", "nodot", "-lead.com", "trail-.com", "a..b", "sp ace.com", "jane@brand.com",
+                        "a.".repeat(20_000) + "example", "a\u0000.example", "x".repeat(64) + ".example"),
                 Arbitraries.strings().alpha().ofMinLength(254).ofMaxLength(300).map(s -> s + ".com"));
     }
 
