@@ -121,8 +121,8 @@ public enum Dialect {
         String productName;
         try (Connection connection = dataSource.getConnection()) {
             productName = connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw BreakException.persistenceUnavailable(e);
+        } catch (SQLException | RuntimeException e) {
+            throw SqlFailures.unavailable(e);
         }
         Dialect dialect = forProductName(productName).orElseThrow(() -> new IllegalStateException(
                 "Break's relational store supports PostgreSQL and H2, not '" + productName

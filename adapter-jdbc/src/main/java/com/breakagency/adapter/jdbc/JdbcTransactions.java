@@ -22,13 +22,16 @@ import org.slf4j.LoggerFactory;
  *   <li>The outermost {@link #inTransaction(UnitOfWork)} takes a connection, turns auto-commit off, runs
  *       the work, commits, and gives the connection back (auto-commit restored); a nested call joins it.</li>
  *   <li>Anything thrown rolls the whole unit back and escapes unchanged; driver failures reach the work
- *       already translated by {@link SqlFailures}. A unit whose work caught such a failure and returned
+ *       already translated by {@link SqlFailures}, with no message of the driver in them. A unit whose work caught such a failure and returned
  *       anyway is rolled back too, and the failure escapes: a failed statement ends the unit of work, as
  *       the {@code Persistence} port says.</li>
  *   <li>When the database aborts the unit to serialize it with others (a serialization failure or a
  *       deadlock), the whole outermost unit runs again on a fresh connection, at most
  *       {@code serializationRetries} more times, after a short random pause; then the last
  *       CONFLICT/CONCURRENT_UPDATE escapes.</li>
+ *   <li>A connection that fails during the commit itself is PERSISTENCE_UNAVAILABLE/COMMIT_OUTCOME_UNKNOWN:
+ *       the database may have committed before its reply was lost. Work Break runs under an idempotency
+ *       key is safe to retry with the same key, which replays the first result if it was saved.</li>
  *   <li>After-commit callbacks run on the calling thread once the outermost unit has committed and
  *       the connection is back; the callbacks of a rolled-back attempt never run.</li>
  * </ul>
@@ -154,8 +157,9 @@ final class JdbcTransactions implements Transactions {
         Connection connection;
         try {
             connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw BreakException.persistenceUnavailable(e);
+        } catch (SQLException | RuntimeException e) {
+            // a pool's own failures (a closed pool, one that could not start) are runtime exceptions
+            throw SqlFailures.unavailable(e);
         }
         try {
             boolean autoCommit = connection.getAutoCommit();
@@ -165,14 +169,23 @@ final class JdbcTransactions implements Transactions {
             return new Unit(connection, autoCommit);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw BreakException.persistenceUnavailable(e);
+            throw SqlFailures.unavailable(e);
         }
     }
 
+    /**
+     * Commits. A connection that fails while committing leaves the outcome unknown: the database may have
+     * committed and lost only its reply, so the failure is COMMIT_OUTCOME_UNKNOWN, never "nothing was
+     * saved". Any other failure (a serialization failure or a deferred constraint the database checks at
+     * commit) means the database rolled back, and is translated as a statement's would be.
+     */
     private void commit(Unit unit) {
         try {
             unit.connection.commit();
         } catch (SQLException e) {
+            if (failures.classify(e) == SqlFailures.Kind.UNAVAILABLE) {
+                throw SqlFailures.commitOutcomeUnknown(e);
+            }
             throw translate(e);
         }
     }

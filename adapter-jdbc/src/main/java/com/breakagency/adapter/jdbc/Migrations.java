@@ -56,10 +56,16 @@ final class Migrations {
         } catch (FlywayException e) {
             SQLException cause = sqlCause(e);
             if (cause != null && new SqlFailures(dialect, Map.of()).classify(cause) == SqlFailures.Kind.UNAVAILABLE) {
-                throw BreakException.persistenceUnavailable(e);
+                throw SqlFailures.unavailable(e);
             }
-            throw BreakException.builder(ErrorCode.PERSISTENCE_UNAVAILABLE).reason("MIGRATION_FAILED")
-                    .detail("The database schema could not be brought up to date.").cause(e).build();
+            // Flyway's message quotes the failed statement and the database's message; neither leaves
+            BreakException.Builder failed = BreakException.builder(ErrorCode.PERSISTENCE_UNAVAILABLE)
+                    .reason("MIGRATION_FAILED").detail("The database schema could not be brought up to date.")
+                    .cause(DriverFailure.of(e));
+            if (cause != null && SqlFailures.sqlState(cause) != null) {
+                failed.metadata("sqlState", SqlFailures.sqlState(cause));
+            }
+            throw failed.build();
         }
     }
 

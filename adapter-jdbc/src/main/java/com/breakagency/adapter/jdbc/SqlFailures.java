@@ -2,6 +2,7 @@ package com.breakagency.adapter.jdbc;
 
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.FieldError;
 import com.breakagency.ports.error.Reason;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -22,19 +23,33 @@ import java.util.Optional;
  * <table>
  *   <caption>SQLState mapping</caption>
  *   <tr><th>what the database said</th><th>what Break throws</th></tr>
- *   <tr><td>23505, unique violation</td><td>CONFLICT/ALREADY_EXISTS naming the field of the violated
- *       constraint ({@code id}, {@code domains}, {@code emails}, {@code dealId}, {@code number},
- *       {@code externalReference}, {@code allocation}, {@code idempotencyKey}, {@code dedupKey})</td></tr>
+ *   <tr><td>23505, unique violation of a constraint Break names</td><td>CONFLICT/ALREADY_EXISTS naming the
+ *       field of the violated constraint ({@code id}, {@code domains}, {@code emails}, {@code dealId},
+ *       {@code number}, {@code externalReference}, {@code allocation}, {@code idempotencyKey},
+ *       {@code dedupKey}) and the constraint</td></tr>
+ *   <tr><td>23505 of a constraint Break does not name</td><td>CONFLICT/ALREADY_EXISTS without a field</td></tr>
  *   <tr><td>serialization failure or deadlock ({@link Dialect#isRetryable})</td><td>the outermost unit of
  *       work runs again; when the retries are used up, CONFLICT/CONCURRENT_UPDATE</td></tr>
  *   <tr><td>connection failure, timeout, administrator shutdown ({@link Dialect#isUnavailable}, or a
- *       connection, timeout or recoverable exception type)</td><td>PERSISTENCE_UNAVAILABLE/DATABASE_UNREACHABLE</td></tr>
- *   <tr><td>anything else, a foreign key violation (23503) included</td><td>PERSISTENCE_UNAVAILABLE/STATEMENT_FAILED</td></tr>
+ *       connection, timeout or recoverable exception type)</td><td>PERSISTENCE_UNAVAILABLE/DATABASE_UNREACHABLE,
+ *       retryable; while committing, PERSISTENCE_UNAVAILABLE/COMMIT_OUTCOME_UNKNOWN
+ *       ({@link JdbcTransactions})</td></tr>
+ *   <tr><td>class 22, data exception (a value too long, a NUL character, a date or number out of range,
+ *       ...)</td><td>VALIDATION_FAILED/INVALID_INPUT with one field error at {@code #}: every value Break
+ *       stores comes from a command or is computed from one, so the command holds a value the database
+ *       cannot keep; not retryable</td></tr>
+ *   <tr><td>class 23 other than 23505 (not-null, check, foreign key)</td><td>UNHANDLED_ERROR/{@link
+ *       Reason#STATEMENT_REJECTED}: a rule of the schema Break's own code should have kept, so a defect;
+ *       not retryable, reported</td></tr>
+ *   <tr><td>anything else</td><td>PERSISTENCE_UNAVAILABLE/STATEMENT_FAILED</td></tr>
  * </table>
  *
- * <p>No detail ever holds SQL text or a value. The driver's message may quote both, so CONCURRENT_UPDATE
- * and STATEMENT_FAILED keep a summary of the driver's exception as their cause (class, SQLState, vendor
- * code and stack trace, not its message), and ALREADY_EXISTS keeps none. Immutable and thread-safe.
+ * <p>No detail, metadata or cause ever holds the driver's message: it may quote the statement with its
+ * bound values. Every exception carries the SQLState in its metadata ({@code sqlState}) and, except
+ * ALREADY_EXISTS (a client error, logged without a stack trace), a {@link DriverFailure} as its cause,
+ * which keeps the class names, SQLStates and stack traces of the whole chain and no message. The
+ * constraint's name is read from the driver's message only to be matched against the names Break knows.
+ * Immutable and thread-safe.
  */
 final class SqlFailures {
 
@@ -42,8 +57,14 @@ final class SqlFailures {
     static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
     /** The reason of the PERSISTENCE_UNAVAILABLE thrown for a statement the database refused. */
     static final String STATEMENT_FAILED = "STATEMENT_FAILED";
+    /** The reason of the PERSISTENCE_UNAVAILABLE thrown when the database cannot be reached. */
+    static final String DATABASE_UNREACHABLE = "DATABASE_UNREACHABLE";
+    /** The reason of the VALIDATION_FAILED thrown for a value the database cannot store. */
+    static final String INVALID_INPUT = "INVALID_INPUT";
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DATA_EXCEPTION_CLASS = "22";
+    private static final String INTEGRITY_VIOLATION_CLASS = "23";
 
     /** What a failure means for the unit of work. */
     enum Kind {
@@ -53,6 +74,10 @@ final class SqlFailures {
         RETRY,
         /** The database cannot be reached or gave up on the work. */
         UNAVAILABLE,
+        /** A value cannot be stored: too long, out of range, a character the database refuses (class 22). */
+        DATA,
+        /** Another integrity rule of the schema refused the statement: not-null, check, foreign key (class 23). */
+        INTEGRITY,
         /** The database refused a statement for another reason. */
         STATEMENT
     }
@@ -68,6 +93,10 @@ final class SqlFailures {
             Objects.requireNonNull(entity, "entity");
             Objects.requireNonNull(field, "field");
         }
+    }
+
+    /** A constraint Break names (lower case) found in a failure, and what it protects. */
+    private record Violated(String constraint, UniqueKey key) {
     }
 
     private final Dialect dialect;
@@ -100,6 +129,12 @@ final class SqlFailures {
         if (dialect.isUnavailable(state)) {
             return Kind.UNAVAILABLE;
         }
+        if (state != null && state.startsWith(DATA_EXCEPTION_CLASS)) {
+            return Kind.DATA;
+        }
+        if (state != null && state.startsWith(INTEGRITY_VIOLATION_CLASS)) {
+            return Kind.INTEGRITY;
+        }
         return Kind.STATEMENT;
     }
 
@@ -108,21 +143,64 @@ final class SqlFailures {
         String state = Objects.requireNonNullElse(sqlState(failure), "none");
         switch (kind) {
             case UNIQUE_VIOLATION:
-                return violatedKey(failure).map(key -> BreakException.alreadyExists(key.entity(), key.field()))
+                return violatedKey(failure).map(found -> BreakException.builder(ErrorCode.CONFLICT)
+                                .reason(Reason.ALREADY_EXISTS)
+                                .detail("Another " + found.key().entity() + " already uses that " + found.key().field() + ".")
+                                .metadata("entity", found.key().entity()).metadata("field", found.key().field())
+                                .metadata("constraint", found.constraint()).metadata("sqlState", state).build())
                         .orElseGet(() -> BreakException.builder(ErrorCode.CONFLICT).reason(Reason.ALREADY_EXISTS)
-                                .detail("Another record already uses one of those values.").build());
+                                .detail("Another record already uses one of those values.")
+                                .metadata("sqlState", state).build());
             case RETRY:
                 return BreakException.builder(ErrorCode.CONFLICT).reason(CONCURRENT_UPDATE)
                         .detail("Other changes to the same records got in the way; nothing was saved. Try again.")
-                        .metadata("sqlState", state).cause(summary(failure)).build();
+                        .metadata("sqlState", state).cause(DriverFailure.of(failure)).build();
             case UNAVAILABLE:
-                return BreakException.persistenceUnavailable(failure);
+                return unavailable(failure);
+            case DATA:
+                return BreakException.builder(ErrorCode.VALIDATION_FAILED).reason(INVALID_INPUT)
+                        .detail("A value is too long, out of range or holds a character that cannot be stored;"
+                                + " nothing was saved.")
+                        .fieldErrors(List.of(new FieldError("#", "Storable",
+                                "holds a value the database cannot store (too long, out of range or a character"
+                                        + " it refuses)")))
+                        .metadata("sqlState", state).cause(DriverFailure.of(failure)).build();
+            case INTEGRITY:
+                return BreakException.builder(ErrorCode.UNHANDLED_ERROR).reason(Reason.STATEMENT_REJECTED)
+                        .detail("The database refused the change for breaking one of its rules; nothing was saved.")
+                        .metadata("sqlState", state).cause(DriverFailure.of(failure)).build();
             case STATEMENT:
             default:
                 return BreakException.builder(ErrorCode.PERSISTENCE_UNAVAILABLE).reason(STATEMENT_FAILED)
                         .detail("The database could not complete the request; nothing was saved.")
-                        .metadata("sqlState", state).cause(summary(failure)).build();
+                        .metadata("sqlState", state).cause(DriverFailure.of(failure)).build();
         }
+    }
+
+    /**
+     * PERSISTENCE_UNAVAILABLE/DATABASE_UNREACHABLE for a failure to reach the database (a connection that
+     * could not be had, broke or timed out) before anything was committed: nothing was saved.
+     */
+    static BreakException unavailable(Throwable failure) {
+        BreakException.Builder builder = BreakException.builder(ErrorCode.PERSISTENCE_UNAVAILABLE)
+                .reason(DATABASE_UNREACHABLE).detail("The database could not be reached; nothing was saved.")
+                .cause(DriverFailure.of(failure));
+        if (failure instanceof SQLException && sqlState((SQLException) failure) != null) {
+            builder.metadata("sqlState", sqlState((SQLException) failure));
+        }
+        return builder.build();
+    }
+
+    /**
+     * PERSISTENCE_UNAVAILABLE/COMMIT_OUTCOME_UNKNOWN for a connection that failed while the database was
+     * committing: the commit may have been made, so the detail must not say that nothing was saved.
+     */
+    static BreakException commitOutcomeUnknown(SQLException failure) {
+        return BreakException.builder(ErrorCode.PERSISTENCE_UNAVAILABLE).reason(Reason.COMMIT_OUTCOME_UNKNOWN)
+                .detail("The connection to the database failed while the change was being saved, so the outcome is"
+                        + " unknown; retry with the same idempotency key, which is safe.")
+                .metadata("sqlState", Objects.requireNonNullElse(sqlState(failure), "none"))
+                .cause(DriverFailure.of(failure)).build();
     }
 
     /** The exception Break throws for a failure. */
@@ -135,7 +213,7 @@ final class SqlFailures {
      * messages, and the server's own message (the innermost one of a batch) before the batch's, so the
      * earliest whole-word mention of a known name wins.
      */
-    private Optional<UniqueKey> violatedKey(SQLException failure) {
+    private Optional<Violated> violatedKey(SQLException failure) {
         List<SQLException> chain = chain(failure);
         for (int i = chain.size() - 1; i >= 0; i--) {
             String message = chain.get(i).getMessage();
@@ -143,13 +221,13 @@ final class SqlFailures {
                 continue;
             }
             String lower = message.toLowerCase(Locale.ROOT);
-            UniqueKey found = null;
+            Violated found = null;
             int earliest = Integer.MAX_VALUE;
             for (Map.Entry<String, UniqueKey> entry : uniqueKeys.entrySet()) {
                 int at = wholeWord(lower, entry.getKey());
                 if (at >= 0 && at < earliest) {
                     earliest = at;
-                    found = entry.getValue();
+                    found = new Violated(entry.getKey(), entry.getValue());
                 }
             }
             if (found != null) {
@@ -196,15 +274,5 @@ final class SqlFailures {
             e = next;
         }
         return chain;
-    }
-
-    /** The driver's exception without its message, which may quote SQL and values. */
-    private static SQLException summary(SQLException failure) {
-        SQLException summary = new SQLException(failure.getClass().getName() + " (SQLState "
-                + sqlState(failure) + ", vendor code " + failure.getErrorCode()
-                + "); the database's message is left out because it may quote values",
-                sqlState(failure), failure.getErrorCode());
-        summary.setStackTrace(failure.getStackTrace());
-        return summary;
     }
 }

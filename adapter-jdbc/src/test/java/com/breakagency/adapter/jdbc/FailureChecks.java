@@ -25,7 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the adapter fails on a real database: a refused statement says nothing of its SQL or values, and a
+ * How the adapter fails on a real database: a value it cannot store is VALIDATION_FAILED and says nothing of
+ * the statement's SQL or values, and a
  * deadlock between two units of work makes the loser run again, or fail with CONFLICT/CONCURRENT_UPDATE
  * once its retries are used up, keeping nothing.
  */
@@ -44,7 +45,7 @@ abstract class FailureChecks {
     }
 
     @Test
-    void a_statement_the_database_refuses_is_statement_failed_and_quotes_neither_sql_nor_values() {
+    void a_value_the_database_cannot_store_is_validation_failed_and_quotes_neither_sql_nor_values() {
         JdbcPersistence persistence = database().freshPersistence();
         Brand valid = aBrand();
         String overlong = "Overlong Brand " + "q".repeat(300);
@@ -53,8 +54,9 @@ abstract class FailureChecks {
 
         BreakException e = assertThrows(BreakException.class, () -> persistence.brands().insert(refused));
 
-        assertEquals(ErrorCode.PERSISTENCE_UNAVAILABLE, e.code());
-        assertEquals(SqlFailures.STATEMENT_FAILED, e.reason());
+        assertEquals(ErrorCode.VALIDATION_FAILED, e.code(), e::toString);
+        assertEquals(SqlFailures.INVALID_INPUT, e.reason());
+        assertFalse(e.retryable(), "a client that retries would fail the same way forever");
         assertEquals("22001", e.metadata().get("sqlState"), "string data, right truncation");
         for (Throwable t = e; t != null; t = t.getCause()) {
             String text = t.getMessage() + " " + t;

@@ -102,6 +102,11 @@ final class TestDatabase implements AutoCloseable {
         return schema;
     }
 
+    /** The JDBC URL of the database, for pools a test builds itself. */
+    String url() {
+        return url;
+    }
+
     /** The class's connection pool. */
     DataSource dataSource() {
         return pool;

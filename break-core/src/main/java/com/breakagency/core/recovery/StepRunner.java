@@ -55,6 +55,7 @@ public final class StepRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
     private static final int MAX_ERROR_LENGTH = 1_000;
+    private static final int MAX_CAUSES = 10;
 
     private final WorkQueue queue;
     private final Transactions transactions;
@@ -212,10 +213,31 @@ public final class StepRunner {
         return new StepsRun(0, 1, 0, 0);
     }
 
-    private static String describe(BreakException error) {
-        String text = error.code() + "/" + error.reason() + ": " + error.detail();
-        Throwable cause = error.getCause();
-        return cause == null ? text : text + " (" + cause.getClass().getName() + ": " + cause.getMessage() + ")";
+    /**
+     * The text stored as a failed attempt's {@code lastError}: code, reason, detail and the class names of
+     * the cause chain, never a cause's message, which may quote SQL, values or secrets of an adapter;
+     * a persistence adapter's {@code sqlState} metadata is kept. The stored text is redacted as well.
+     */
+    static String describe(BreakException error) {
+        StringBuilder text = new StringBuilder().append(error.code()).append('/').append(error.reason()).append(": ")
+                .append(error.detail());
+        String sqlState = error.metadata().get("sqlState");
+        if (sqlState != null && sqlState.matches("[0-9A-Za-z]{1,5}")) {
+            text.append(" [SQLState ").append(sqlState).append(']');
+        }
+        String separator = " (caused by ";
+        int links = 0;
+        for (Throwable cause = error.getCause(); cause != null && links < MAX_CAUSES; cause = cause.getCause()) {
+            String name = cause instanceof RedactedThrowable redacted ? redacted.originalClassName()
+                    : cause.getClass().getName();
+            text.append(separator).append(name);
+            separator = " < ";
+            links++;
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return links == 0 ? text.toString() : text.append(')').toString();
     }
 
     private static String truncate(String text) {

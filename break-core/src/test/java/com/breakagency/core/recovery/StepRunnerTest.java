@@ -10,6 +10,8 @@ import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.boundary.CommandValidator;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.core.internal.UuidV7Ids;
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.model.audit.AuditAction;
 import com.breakagency.ports.model.work.StepStatus;
 import com.breakagency.ports.model.work.WorkStep;
@@ -83,6 +85,24 @@ class StepRunnerTest {
             assertFalse(logs.allText().contains("jane@brand.com") || logs.allText().contains("abc123secret"));
             assertEquals(List.of(), logs.events("ERROR"));
             assertEquals(List.of(), reports.reports());
+        }
+    }
+
+    @Test
+    void a_stored_step_error_holds_code_reason_detail_and_class_names_never_a_causes_message() {
+        StepHandler throwing = (context, step) -> {
+            throw new BreakException(ErrorCode.PERSISTENCE_UNAVAILABLE, "DATABASE_UNREACHABLE",
+                    "The database could not be reached; nothing was saved.",
+                    new java.sql.SQLException("Batch entry 0 INSERT INTO commission_lines VALUES ('778019'::int8)",
+                            "08006", new java.io.EOFException("while sending 'Maya Lopez'")));
+        };
+        WorkStep step = queued("ENSURE_SOMETHING");
+        try (LogCapture logs = LogCapture.of("com.breakagency")) {
+            runner(Map.of("ENSURE_SOMETHING", throwing), Backoff.DEFAULT).runDueSteps(() -> false);
+
+            String error = memory.workQueue().findById(step.id()).orElseThrow().lastError().orElseThrow();
+            assertEquals("PERSISTENCE_UNAVAILABLE/DATABASE_UNREACHABLE: The database could not be reached; nothing"
+                    + " was saved. (caused by java.sql.SQLException < java.io.EOFException)", error);
         }
     }
 

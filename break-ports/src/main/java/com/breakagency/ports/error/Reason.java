@@ -31,6 +31,17 @@ public final class Reason {
     public static final String UNSPECIFIED = "UNSPECIFIED";
     /** WORKFLOW_BREAK: a sum Break computes (a total, a statement) would not fit a {@code long} of minor units. */
     public static final String TOTAL_OUT_OF_RANGE = "TOTAL_OUT_OF_RANGE";
+    /**
+     * PERSISTENCE_UNAVAILABLE: the connection failed while the database was committing, so the change may
+     * or may not have been saved; a retry with the same idempotency key is safe and replays it if it was.
+     */
+    public static final String COMMIT_OUTCOME_UNKNOWN = "COMMIT_OUTCOME_UNKNOWN";
+    /**
+     * UNHANDLED_ERROR: the database refused a statement for breaking one of its integrity rules (a not-null,
+     * check or foreign key constraint) that Break itself should have kept; nothing was saved, and running
+     * the same call again fails the same way.
+     */
+    public static final String STATEMENT_REJECTED = "STATEMENT_REJECTED";
 
     private Reason() {
     }

@@ -1,0 +1,242 @@
+package com.breakagency.adapter.jdbc;
+
+import static com.breakagency.adapter.jdbc.FaultFixtures.FINANCE;
+import static com.breakagency.adapter.jdbc.FaultFixtures.SYSTEM;
+import static com.breakagency.adapter.jdbc.FaultFixtures.count;
+import static com.breakagency.adapter.jdbc.FaultFixtures.counts;
+import static com.breakagency.adapter.jdbc.FaultFixtures.snapshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.breakagency.core.BreakAgency;
+import com.breakagency.core.boundary.Boundary;
+import com.breakagency.core.recovery.StepRunner;
+import com.breakagency.ports.api.finance.MarkInvoicePaid;
+import com.breakagency.ports.api.finance.PaymentResult;
+import com.breakagency.ports.api.finance.RecordPayment;
+import com.breakagency.ports.api.recovery.JanitorReport;
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.Reason;
+import com.breakagency.ports.model.finance.Invoice;
+import com.breakagency.ports.model.finance.PaymentSource;
+import com.breakagency.testkit.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every fault point, not one: a data source that fails the k-th statement, and separately the j-th commit,
+ * of a mark-paid, a partial payment, a pending-commission repair step run by the worker and a janitor run,
+ * for every k and j the operation has (counted first on an undisturbed run). After each failure nothing is
+ * half-written (every Break table read on a separate connection), and then the same call, with the same
+ * idempotency key, succeeds once: the tables hold what the undisturbed run left, row for row in number.
+ */
+@PostgresTest
+class PostgresFaultPointsTest {
+
+    /** Longer than the lease, the backoff after one failed attempt, the janitor's grace and the key retention. */
+    private static final Duration LATER = Duration.ofHours(25);
+
+    private TestDatabase db;
+    private String schema;
+    private FaultyDataSource faulty;
+    private TestClock clock;
+    private BreakAgency agency;
+    private final Map<String, Level> levels = new TreeMap<>();
+
+    /** One operation on a fresh fixture, and what it must have done once it succeeded. */
+    private interface Operation {
+        void run() throws Exception;
+    }
+
+    private interface Fixture {
+        /** Makes the fixture through the agency; returns the operation to fail. */
+        Operation prepare() throws Exception;
+    }
+
+    @BeforeEach
+    void start() {
+        db = TestDatabase.postgres(PostgresFaultPointsTest.class);
+        schema = db.freshPersistence().schema();
+        faulty = new FaultyDataSource(db.newPool("faulty", 2));
+        clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        agency = BreakAgency.builder().clock(clock).persistence(JdbcPersistence.builder(faulty).schema(schema)
+                .dialect(Dialect.POSTGRESQL).migrateOnStart(false).build()).build();
+        // hundreds of injected failures would write hundreds of ERROR lines
+        for (String name : List.of("com.breakagency", Boundary.LOGGER_NAME, StepRunner.LOGGER_NAME)) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            levels.put(name, logger.getLevel());
+            logger.setLevel(Level.OFF);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        levels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+        agency.close();
+    }
+
+    @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    void every_statement_and_commit_of_four_operations_fails_without_a_half_write_and_the_retry_succeeds_once()
+            throws Exception {
+        int tried = 0;
+        int expected = 0;
+        int[] counted;
+
+        counted = everyFaultPoint("mark-paid", true, () -> {
+            Invoice issued = FaultFixtures.issuedInvoice(agency, true);
+            MarkInvoicePaid command = new MarkInvoicePaid(issued.id(), LocalDate.now(clock), "bank-tx-1", "pay-1",
+                    PaymentSource.BANK_FEED);
+            return () -> {
+                PaymentResult result = agency.finance().markInvoicePaid(FINANCE, command);
+                assertFalse(result.replayed());
+                assertEquals(3, result.lines().size());
+            };
+        });
+        tried += counted[2];
+        expected += counted[0] + counted[1];
+
+        counted = everyFaultPoint("partial payment", true, () -> {
+            Invoice issued = FaultFixtures.issuedInvoice(agency, true);
+            RecordPayment command = new RecordPayment(issued.id(), FaultFixtures.DEAL_VALUE / 5, "GBP",
+                    LocalDate.now(clock), "bank-tx-2", "pay-2", PaymentSource.BANK_FEED);
+            return () -> {
+                PaymentResult result = agency.finance().recordPayment(FINANCE, command);
+                assertFalse(result.replayed());
+                assertEquals(FaultFixtures.DEAL_VALUE / 5, result.invoice().paid().minorUnits());
+            };
+        });
+        tried += counted[2];
+        expected += counted[0] + counted[1];
+
+        counted = everyFaultPoint("pending-commission repair step", false, () -> {
+            Invoice issued = FaultFixtures.issuedInvoice(agency, false);
+            agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(), LocalDate.now(clock),
+                    "bank-tx-3", "pay-3", PaymentSource.BANK_FEED));
+            PendingCommissions.assignAgent(agency, agency.crm().getTalent(PendingCommissions.AGENT, issued.talentId()));
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM " + schema + ".work_steps WHERE status = 'PENDING'"
+                    + " AND type = 'ENSURE_COMMISSIONS'"));
+            return () -> agency.runDueSteps();
+        });
+        tried += counted[2];
+        expected += counted[0] + counted[1];
+
+        counted = everyFaultPoint("janitor run", true, () -> {
+            Invoice issued = FaultFixtures.issuedInvoice(agency, false);
+            agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(), LocalDate.now(clock),
+                    "bank-tx-4", "pay-4", PaymentSource.BANK_FEED));
+            // the repair step is lost, and the payment and its key are older than the grace and the retention
+            db.execute("DELETE FROM " + schema + ".work_steps");
+            clock.advance(LATER);
+            return () -> {
+                JanitorReport report = agency.recovery().runJanitor(SYSTEM);
+                assertEquals(1, report.findings().size(), report::toString);
+            };
+        });
+        tried += counted[2];
+        expected += counted[0] + counted[1];
+
+        System.out.println("fault points tried: " + tried + " (statements and commits counted: " + expected + ")");
+        assertEquals(expected, tried);
+        assertTrue(tried > 4, "every operation ran statements and committed");
+    }
+
+    /**
+     * Counts an operation's statements and commits on an undisturbed run, then fails each in turn on a
+     * fresh fixture.
+     *
+     * @param atomic whether the operation is one unit of work (the worker's run is several: claim, work,
+     *               completion)
+     * @return statements counted, commits counted, fault points tried
+     */
+    private int[] everyFaultPoint(String name, boolean atomic, Fixture fixture) throws Exception {
+        db.freshPersistence();
+        Operation undisturbed = fixture.prepare();
+        faulty.reset();
+        undisturbed.run();
+        int statements = faulty.statements();
+        int commits = faulty.commits();
+        Map<String, List<String>> done = snapshot(db, schema);
+        Map<String, Integer> doneCounts = counts(done);
+        assertTrue(statements > 0, name + " ran no statement");
+        assertTrue(commits > 0, name + " committed nothing");
+        System.out.println(name + ": " + statements + " statement(s), " + commits + " commit(s)");
+
+        int tried = 0;
+        for (int k = 1; k <= statements + commits; k++) {
+            boolean commit = k > statements;
+            int at = commit ? k - statements : k;
+            String point = name + ", " + (commit ? "commit " : "statement ") + at;
+            db.freshPersistence();
+            Operation operation = fixture.prepare();
+            Map<String, List<String>> before = snapshot(db, schema);
+            if (commit) {
+                faulty.failCommit(at);
+            } else {
+                faulty.failStatement(at);
+            }
+            BreakException failure = null;
+            try {
+                operation.run();
+            } catch (BreakException e) {
+                failure = e;
+            }
+            assertTrue(faulty.fired(), point + ": the fault was injected");
+            tried++;
+            faulty.reset();
+            Map<String, List<String>> after = snapshot(db, schema);
+            if (atomic) {
+                assertTrue(failure != null, point + ": the call failed");
+                assertEquals(ErrorCode.PERSISTENCE_UNAVAILABLE, failure.code(), point);
+                assertEquals(commit ? Reason.COMMIT_OUTCOME_UNKNOWN : SqlFailures.DATABASE_UNREACHABLE,
+                        failure.reason(), point);
+                assertEquals(before, after, point + ": nothing was written");
+            } else {
+                // each unit of work of the run is whole or absent: its tables are as before, or as done
+                Map<String, List<String>> beforeData = withoutSteps(before);
+                Map<String, List<String>> afterData = withoutSteps(after);
+                assertTrue(afterData.equals(beforeData) || counts(afterData).equals(counts(withoutSteps(done))),
+                        () -> point + ": half-written: " + counts(afterData) + " vs before " + counts(beforeData));
+                long lines = count(db, "SELECT COUNT(*) FROM " + schema + ".commission_lines");
+                long allocated = count(db, "SELECT COUNT(*) FROM " + schema + ".invoices WHERE commissions = 'ALLOCATED'");
+                assertEquals(lines > 0, allocated == 1, point + ": lines and the invoice agree");
+                assertEquals(0, count(db, "SELECT COUNT(*) FROM " + schema + ".work_steps WHERE status = 'DEAD'"), point);
+            }
+
+            clock.advance(LATER);
+            if (atomic) {
+                operation.run();
+            } else {
+                agency.runDueSteps();
+            }
+            assertEquals(doneCounts, counts(snapshot(db, schema)), point + ": the retry did the work once");
+            if (!atomic) {
+                assertEquals(1, count(db, "SELECT COUNT(*) FROM " + schema + ".work_steps WHERE status = 'DONE'"),
+                        point + ": the step is done");
+            }
+        }
+        return new int[] {statements, commits, tried};
+    }
+
+    private static Map<String, List<String>> withoutSteps(Map<String, List<String>> snapshot) {
+        Map<String, List<String>> out = new TreeMap<>(snapshot);
+        out.remove("work_steps");
+        return out;
+    }
+}
