@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.core.BreakAgency;
+import com.breakagency.ports.api.crm.AddNote;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
@@ -22,10 +23,14 @@ import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.model.EntityRef;
+import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.crm.Activity;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.DealStage;
 import com.breakagency.ports.model.crm.Talent;
+import com.breakagency.ports.model.crm.Visibility;
 import com.breakagency.ports.model.finance.Beneficiary;
 import com.breakagency.ports.model.finance.BeneficiaryKind;
 import com.breakagency.ports.model.finance.CommissionLine;
@@ -35,7 +40,10 @@ import com.breakagency.ports.spi.Persistence;
 import com.breakagency.testkit.CapturingErrorReporter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +53,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Access follows the deal, on a whole agency over one backend: after a deal is handed to another agent or
  * a talent to another manager, every finance read answers from the records as they are now, for agents,
- * talent and brand portal users alike. Subclasses run it in memory, on H2 and on PostgreSQL.
+ * talent and brand portal users alike; portal users read only the timeline entries shared with them; an
+ * agent writes notes on the deals they own now. Subclasses run it in memory, on H2 and on PostgreSQL.
  */
 abstract class AccessChecks {
 
@@ -169,7 +178,82 @@ abstract class AccessChecks {
                 otherTalent.id())), CommissionQuery.first(100)).items());
     }
 
+    @Test
+    void portal_users_read_only_the_shared_entries_of_their_timelines_and_staff_read_all() {
+        Deal deal = aDeal(OLD_OWNER);
+        EntityRef onDeal = EntityRef.of(EntityType.DEAL, deal.id());
+        EntityRef onBrand = EntityRef.of(EntityType.BRAND, brand.id());
+        EntityRef onTalent = EntityRef.of(EntityType.TALENT, talent.id());
+        Map<EntityRef, List<String>> shared = new LinkedHashMap<>();
+        Map<EntityRef, List<String>> all = new LinkedHashMap<>();
+        for (EntityRef subject : List.of(onDeal, onBrand, onTalent)) {
+            List<String> sharedIds = new ArrayList<>();
+            List<String> allIds = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                AddNote command = i % 2 == 0 ? new AddNote(subject, "internal " + i) : AddNote.shared(subject, "shared " + i);
+                Activity note = agency.crm().addNote(agent(OLD_OWNER), command);
+                assertEquals(i % 2 == 0 ? Visibility.INTERNAL : Visibility.SHARED, note.visibility());
+                allIds.add(0, note.id());
+                if (note.visibility() == Visibility.SHARED) {
+                    sharedIds.add(0, note.id());
+                }
+            }
+            shared.put(subject, sharedIds);
+            all.put(subject, allIds);
+        }
+        OperationContext brandUser = OperationContext.of(Actor.brand("brand-user", brand.id()));
+        OperationContext talentUser = OperationContext.of(Actor.talent("talent-user", talent.id()));
+
+        for (OperationContext staff : List.of(ADMIN, FINANCE, agent(OLD_OWNER), agent(NEW_OWNER))) {
+            for (EntityRef subject : all.keySet()) {
+                assertEquals(all.get(subject), timeline(staff, subject), staff.actor().userId() + " on " + subject);
+            }
+        }
+        assertEquals(shared.get(onDeal), timeline(brandUser, onDeal));
+        assertEquals(shared.get(onBrand), timeline(brandUser, onBrand));
+        assertEquals(shared.get(onDeal), timeline(talentUser, onDeal));
+        assertEquals(shared.get(onTalent), timeline(talentUser, onTalent));
+        forbidden(() -> timeline(brandUser, onTalent));
+        forbidden(() -> timeline(talentUser, onBrand));
+        forbidden(() -> agency.crm().addNote(brandUser, AddNote.shared(onDeal, "from the brand")));
+        forbidden(() -> agency.crm().addNote(talentUser, AddNote.shared(onDeal, "from the talent")));
+    }
+
+    @Test
+    void an_agent_adds_notes_to_the_deals_they_own_now_and_to_any_brand_or_talent() {
+        Deal deal = aDeal(OLD_OWNER);
+        EntityRef onDeal = EntityRef.of(EntityType.DEAL, deal.id());
+
+        agency.crm().addNote(agent(OLD_OWNER), new AddNote(onDeal, "owner's note"));
+        forbidden(() -> agency.crm().addNote(agent(NEW_OWNER), new AddNote(onDeal, "not my deal")));
+        agency.crm().addNote(agent(NEW_OWNER), new AddNote(EntityRef.of(EntityType.BRAND, brand.id()), "any brand"));
+        agency.crm().addNote(agent(NEW_OWNER), new AddNote(EntityRef.of(EntityType.TALENT, talent.id()), "any talent"));
+
+        agency.crm().updateDeal(agent(OLD_OWNER), new UpdateDeal(deal.id(), deal.version(), NEW_OWNER, deal.title(),
+                deal.value().minorUnits(), "GBP", null));
+
+        forbidden(() -> agency.crm().addNote(agent(OLD_OWNER), new AddNote(onDeal, "no longer mine")));
+        agency.crm().addNote(agent(NEW_OWNER), new AddNote(onDeal, "mine now"));
+        assertEquals(List.of("mine now", "owner's note"), agency.crm().timeline(ADMIN, onDeal, null, 10).items().stream()
+                .map(Activity::text).toList());
+    }
+
     // ---- reads ----
+
+    /** Every entry of a timeline, newest first, read two at a time. */
+    private List<String> timeline(OperationContext ctx, EntityRef subject) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 100; page++) {
+            var result = agency.crm().timeline(ctx, subject, cursor, 2);
+            result.items().forEach(a -> ids.add(a.id()));
+            if (result.nextCursor().isEmpty()) {
+                return ids;
+            }
+            cursor = result.nextCursor().get();
+        }
+        throw new AssertionError("more than 100 pages");
+    }
 
     /** Every finance read, as an agent who owns the invoice's deal now. */
     private void assertReads(Invoice invoice, OperationContext agent) {
@@ -225,7 +309,7 @@ abstract class AccessChecks {
     }
 
     private List<String> allInvoiceIds(OperationContext ctx) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         InvoiceQuery query = InvoiceQuery.first(2);
         for (int page = 0; page < 100; page++) {
             var result = agency.finance().listInvoices(ctx, query);

@@ -102,6 +102,19 @@ public final class Access {
     }
 
     /**
+     * Whether the actor reads as a portal user: the table granted the call only through the "own records"
+     * rules of the BRAND or TALENT role, so of timelines they see only what the agency shared with them.
+     * Staff (any role allowed outright, or an AGENT's own records) see internal entries too.
+     *
+     * @return true for a BRAND or TALENT portal user's access
+     */
+    public boolean sharedOnly() {
+        return !unrestricted && !ownRoles.isEmpty() && PORTAL_ROLES.containsAll(ownRoles);
+    }
+
+    private static final Set<Role> PORTAL_ROLES = Collections.unmodifiableSet(EnumSet.of(Role.BRAND, Role.TALENT));
+
+    /**
      * For listings: the agent whose records a restricted actor may see.
      *
      * @return the actor's user id when the table grants AGENT own records only
