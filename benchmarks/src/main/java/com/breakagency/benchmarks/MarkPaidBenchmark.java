@@ -398,7 +398,7 @@ public final class MarkPaidBenchmark {
                                 Optional.empty(), 2, now, now);
                         persistence.deals().insert(deal);
                         Invoice invoice = new Invoice(String.format(Locale.ROOT, "bench-invoice-%012d", n), deal.id(),
-                                deal.brandId(), deal.talentId(), deal.ownerAgentId(),
+                                deal.brandId(), deal.talentId(),
                                 Optional.of(persistence.invoices().nextNumber()),
                                 List.of(new InvoiceLine(deal.title(), value)), value, Money.zero(value.currency()),
                                 Optional.of(due), InvoiceStatus.ISSUED, CommissionState.NONE, 2, now, now);

@@ -60,7 +60,8 @@ final class DefaultBreakAgency implements BreakAgency {
         this.recovery = new RecoveryService(boundary, persistence.workQueue(), audit, clock, janitor,
                 finance::ensureCommissions);
         this.diagnostics = new DiagnosticsService(boundary, persistence, clock, recoverySettings.lease(),
-                recoverySettings.janitorInterval().multipliedBy(3), FinanceService::ensureCommissionsKey);
+                recoverySettings.janitorInterval().multipliedBy(3), recoverySettings.janitorInterval(),
+                FinanceService::ensureCommissionsKey);
         this.background = new BackgroundWork(runner, janitor, ids, recoverySettings);
     }
 

@@ -252,24 +252,23 @@ public final class Fixtures {
     }
 
     /**
-     * A draft invoice of GBP 2,500.00 (two lines) for a fresh deal, brand, talent and owning agent.
+     * A draft invoice of GBP 2,500.00 (two lines) for a fresh deal, brand and talent.
      *
      * @return the invoice
      */
     public static Invoice anInvoice() {
-        return anInvoice(anId(), anId(), anId());
+        return anInvoice(anId(), anId());
     }
 
     /**
      * A draft invoice of GBP 2,500.00 (two lines) for a fresh deal: no number, no due date, nothing paid.
      *
-     * @param brandId      the brand billed
-     * @param talentId     the talent whose work is billed
-     * @param ownerAgentId the deal's owner
+     * @param brandId  the brand billed
+     * @param talentId the talent whose work is billed
      * @return the invoice
      */
-    public static Invoice anInvoice(String brandId, String talentId, String ownerAgentId) {
-        return anInvoiceForDeal(anId(), brandId, talentId, ownerAgentId);
+    public static Invoice anInvoice(String brandId, String talentId) {
+        return anInvoiceForDeal(anId(), brandId, talentId);
     }
 
     /**
@@ -279,26 +278,37 @@ public final class Fixtures {
      * @return the invoice
      */
     public static Invoice anInvoiceForDeal(String dealId) {
-        return anInvoiceForDeal(dealId, anId(), anId(), anId());
+        return anInvoiceForDeal(dealId, anId(), anId());
     }
 
-    private static Invoice anInvoiceForDeal(String dealId, String brandId, String talentId, String ownerAgentId) {
+    /**
+     * A draft invoice of GBP 2,500.00 (two lines) for a deal, billing its brand for its talent: the invoice a
+     * deal entering PAYMENT_PENDING gets.
+     *
+     * @param deal the deal
+     * @return the invoice
+     */
+    public static Invoice anInvoiceFor(Deal deal) {
+        return anInvoiceForDeal(deal.id(), deal.brandId(), deal.talentId());
+    }
+
+    private static Invoice anInvoiceForDeal(String dealId, String brandId, String talentId) {
         List<InvoiceLine> lines = List.of(new InvoiceLine("Spring campaign: 3 posts", Money.of(200_000, "GBP")),
                 new InvoiceLine("Usage rights, 6 months", Money.of(50_000, "GBP")));
-        return new Invoice(anId(), dealId, brandId, talentId, ownerAgentId, Optional.empty(), lines,
+        return new Invoice(anId(), dealId, brandId, talentId, Optional.empty(), lines,
                 Money.of(250_000, "GBP"), Money.of(0, "GBP"), Optional.empty(), InvoiceStatus.DRAFT,
                 CommissionState.NONE, 1, NOW, NOW);
     }
 
     /**
-     * An issued invoice of one line, for a fresh deal, brand, talent and owning agent: a fresh number, due
+     * An issued invoice of one line, for a fresh deal, brand and talent: a fresh number, due
      * thirty days after {@link #TODAY}, nothing paid yet.
      *
      * @param total what is billed, in the invoice's currency
      * @return the invoice
      */
     public static Invoice anIssuedInvoice(Money total) {
-        return new Invoice(anId(), anId(), anId(), anId(), anId(), Optional.of(anInvoiceNumber()),
+        return new Invoice(anId(), anId(), anId(), anId(), Optional.of(anInvoiceNumber()),
                 List.of(new InvoiceLine("Spring campaign: 3 posts", total)), total, Money.zero(total.currency()),
                 Optional.of(TODAY.plusDays(30)), InvoiceStatus.ISSUED, CommissionState.NONE, 1, NOW, NOW);
     }

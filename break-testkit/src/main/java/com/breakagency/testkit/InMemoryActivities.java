@@ -3,9 +3,11 @@ package com.breakagency.testkit;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.crm.Activity;
+import com.breakagency.ports.model.crm.Visibility;
 import com.breakagency.ports.spi.Activities;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link Activities} in memory. Thread-safe. */
 public final class InMemoryActivities implements Activities {
@@ -29,7 +31,10 @@ public final class InMemoryActivities implements Activities {
     }
 
     @Override
-    public List<Activity> timeline(EntityRef subject, Optional<String> beforeId, int limit) {
-        return Keyset.descendingBefore(byId.values(a -> a.subject().equals(subject)), Activity::id, beforeId, limit);
+    public List<Activity> timeline(EntityRef subject, Set<Visibility> visibilities, Optional<String> beforeId,
+                                   int limit) {
+        Set<Visibility> only = Set.copyOf(visibilities);
+        return Keyset.descendingBefore(byId.values(a -> a.subject().equals(subject)
+                && (only.isEmpty() || only.contains(a.visibility()))), Activity::id, beforeId, limit);
     }
 }

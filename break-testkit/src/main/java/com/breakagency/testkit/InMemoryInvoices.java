@@ -2,13 +2,16 @@ package com.breakagency.testkit;
 
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.model.finance.Invoice;
+import com.breakagency.ports.spi.Deals;
 import com.breakagency.ports.spi.Invoices;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@link Invoices} in memory, with the uniqueness of deal and number a unique index would give. Units of
- * work run one at a time, so {@link #findByIdForUpdate} needs no lock of its own. Thread-safe.
+ * work run one at a time, so {@link #findByIdForUpdate} needs no lock of its own. The owner-agent filter
+ * reads the deal's current owner from the deals store of the same {@link InMemoryPersistence} (a store
+ * made on its own knows no deals, and that filter matches nothing). Thread-safe.
  */
 public final class InMemoryInvoices implements Invoices {
 
@@ -17,6 +20,7 @@ public final class InMemoryInvoices implements Invoices {
     private final TransactionalMap<String, String> idByDeal;
     private final TransactionalMap<Long, String> idByNumber;
     private final TransactionalMap<String, Long> counter;
+    private volatile Deals deals;
 
     /**
      * An empty store.
@@ -29,6 +33,16 @@ public final class InMemoryInvoices implements Invoices {
         this.idByDeal = new TransactionalMap<>(transactions);
         this.idByNumber = new TransactionalMap<>(transactions);
         this.counter = new TransactionalMap<>(transactions);
+    }
+
+    void linkDeals(Deals store) {
+        this.deals = store;
+    }
+
+    /** Whether the agent owns the invoice's deal now. */
+    private boolean ownedBy(Invoice invoice, String agentId) {
+        Deals store = deals;
+        return store != null && store.findById(invoice.dealId()).map(d -> d.ownerAgentId().equals(agentId)).orElse(false);
     }
 
     @Override
@@ -98,12 +112,11 @@ public final class InMemoryInvoices implements Invoices {
 
     @Override
     public List<Invoice> list(Query query, Optional<String> afterId, int limit) {
-        List<Invoice> matching = byId.values(i -> (query.statuses().isEmpty() || query.statuses().contains(i.status()))
+        return transactions.inTransaction(() -> Keyset.ascendingAfter(byId.values(i -> (query.statuses().isEmpty() || query.statuses().contains(i.status()))
                 && query.dealId().map(i.dealId()::equals).orElse(true)
                 && query.brandId().map(i.brandId()::equals).orElse(true)
                 && query.talentId().map(i.talentId()::equals).orElse(true)
-                && query.ownerAgentId().map(i.ownerAgentId()::equals).orElse(true)
-                && query.dueBefore().map(d -> i.dueDate().map(due -> due.isBefore(d)).orElse(false)).orElse(true));
-        return Keyset.ascendingAfter(matching, Invoice::id, afterId, limit);
+                && query.dueBefore().map(d -> i.dueDate().map(due -> due.isBefore(d)).orElse(false)).orElse(true)
+                && query.ownerAgentId().map(agent -> ownedBy(i, agent)).orElse(true)), Invoice::id, afterId, limit));
     }
 }

@@ -26,6 +26,7 @@ public final class InMemoryPersistence implements Persistence {
 
     private InMemoryPersistence() {
         payments.linkCommissions(commissions);
+        invoices.linkDeals(deals);
     }
 
     /**

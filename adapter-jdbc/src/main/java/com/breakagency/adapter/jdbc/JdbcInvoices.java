@@ -21,6 +21,8 @@ import java.util.Optional;
  * <ul>
  *   <li>One invoice per deal and unique numbers are the constraints {@code invoices_deal_id_uq} and
  *       {@code invoices_number_uq} (CONFLICT/ALREADY_EXISTS, fields {@code dealId} and {@code number}).</li>
+ *   <li>An invoice keeps no owner of its own: the owner-agent filter is a subquery on {@code deals}, so a
+ *       listing follows the deal's current owner.</li>
  *   <li>{@link #findByIdForUpdate(String)} is {@code SELECT ... FOR UPDATE}: the row lock is held to the end
  *       of the unit of work, so payments to one invoice are recorded one after the other.</li>
  *   <li>{@link #nextNumber()} increments the one row of {@code invoice_numbers} inside the unit of work:
@@ -39,16 +41,18 @@ final class JdbcInvoices implements Invoices {
             "invoices_deal_id_uq", new SqlFailures.UniqueKey("invoice", "dealId"),
             "invoices_number_uq", new SqlFailures.UniqueKey("invoice", "number"));
 
-    private static final String COLUMNS = "id, deal_id, brand_id, talent_id, owner_agent_id, number, lines,"
+    private static final String COLUMNS = "id, deal_id, brand_id, talent_id, number, lines,"
             + " total_minor, paid_minor, currency, due_date, status, commissions, version, created_at, updated_at";
 
     private final Sql sql;
     private final String invoices;
+    private final String deals;
     private final String nextNumberSql;
 
     JdbcInvoices(Sql sql, Dialect dialect) {
         this.sql = sql;
         this.invoices = sql.table("invoices");
+        this.deals = sql.table("deals");
         String numbers = sql.table("invoice_numbers");
         this.nextNumberSql = dialect == Dialect.POSTGRESQL
                 ? "INSERT INTO " + numbers + " AS n (id, last_number) VALUES (1, 1) ON CONFLICT (id)"
@@ -60,8 +64,8 @@ final class JdbcInvoices implements Invoices {
 
     @Override
     public void insert(Invoice invoice) {
-        sql.update("INSERT INTO " + invoices + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                invoice.id(), invoice.dealId(), invoice.brandId(), invoice.talentId(), invoice.ownerAgentId(),
+        sql.update("INSERT INTO " + invoices + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                invoice.id(), invoice.dealId(), invoice.brandId(), invoice.talentId(),
                 invoice.number().orElse(null), lines(invoice), invoice.total().minorUnits(),
                 invoice.paid().minorUnits(), invoice.total().currency().getCurrencyCode(),
                 invoice.dueDate().orElse(null), invoice.status(), invoice.commissions(), invoice.version(),
@@ -71,11 +75,11 @@ final class JdbcInvoices implements Invoices {
     @Override
     public void update(Invoice invoice) {
         sql.transactions().inTransaction(() -> {
-            int updated = sql.update("UPDATE " + invoices + " SET brand_id = ?, talent_id = ?, owner_agent_id = ?,"
+            int updated = sql.update("UPDATE " + invoices + " SET brand_id = ?, talent_id = ?,"
                             + " number = ?, lines = ?, total_minor = ?, paid_minor = ?, currency = ?, due_date = ?,"
                             + " status = ?, commissions = ?, version = ?, created_at = ?, updated_at = ?"
                             + " WHERE id = ? AND version = ?",
-                    invoice.brandId(), invoice.talentId(), invoice.ownerAgentId(), invoice.number().orElse(null),
+                    invoice.brandId(), invoice.talentId(), invoice.number().orElse(null),
                     lines(invoice), invoice.total().minorUnits(), invoice.paid().minorUnits(),
                     invoice.total().currency().getCurrencyCode(), invoice.dueDate().orElse(null), invoice.status(),
                     invoice.commissions(), invoice.version(), invoice.createdAt(), invoice.updatedAt(), invoice.id(),
@@ -119,7 +123,8 @@ final class JdbcInvoices implements Invoices {
                 .andIf(query.dealId(), "deal_id = ?")
                 .andIf(query.brandId(), "brand_id = ?")
                 .andIf(query.talentId(), "talent_id = ?")
-                .andIf(query.ownerAgentId(), "owner_agent_id = ?")
+                // the deal's owner now, not when the invoice was drafted
+                .andIf(query.ownerAgentId(), "deal_id IN (SELECT d.id FROM " + deals + " d WHERE d.owner_agent_id = ?)")
                 .andIf(query.dueBefore(), "due_date < ?")
                 .andIf(afterId, "id > ?");
         if (!query.statuses().isEmpty() && query.statuses().size() < InvoiceStatus.values().length) {
@@ -157,7 +162,7 @@ final class JdbcInvoices implements Invoices {
         }
         String currency = row.string("currency").strip();
         return new Invoice(row.string("id"), row.string("deal_id"), row.string("brand_id"), row.string("talent_id"),
-                row.string("owner_agent_id"), row.optionalLong("number"), lines,
+                row.optionalLong("number"), lines,
                 Money.of(row.longValue("total_minor"), currency), Money.of(row.longValue("paid_minor"), currency),
                 row.optionalDate("due_date"), row.enumValue("status", InvoiceStatus.class),
                 row.enumValue("commissions", CommissionState.class), row.longValue("version"),

@@ -81,7 +81,8 @@ public final class Access {
      * Checks a record the use case loaded: present and permitted, or the right error.
      *
      * @param found     the record, or empty if there is none with that id
-     * @param ownership who owns it
+     * @param ownership who owns it; asked only when the access is restricted, so reading the current owner
+     *                  (a deal's, for its invoice) costs nothing for callers allowed every record
      * @param entity    the kind of record, for NOT_FOUND
      * @param id        the id looked up, for NOT_FOUND
      * @param <T>       the record type
@@ -94,11 +95,24 @@ public final class Access {
             throw unrestricted ? BreakException.notFound(entity, id) : BreakException.forbidden(operation);
         }
         T record = found.get();
-        if (!permits(ownership.apply(record))) {
+        if (!unrestricted && !permits(ownership.apply(record))) {
             throw BreakException.forbidden(operation);
         }
         return record;
     }
+
+    /**
+     * Whether the actor reads as a portal user: the table granted the call only through the "own records"
+     * rules of the BRAND or TALENT role, so of timelines they see only what the agency shared with them.
+     * Staff (any role allowed outright, or an AGENT's own records) see internal entries too.
+     *
+     * @return true for a BRAND or TALENT portal user's access
+     */
+    public boolean sharedOnly() {
+        return !unrestricted && !ownRoles.isEmpty() && PORTAL_ROLES.containsAll(ownRoles);
+    }
+
+    private static final Set<Role> PORTAL_ROLES = Collections.unmodifiableSet(EnumSet.of(Role.BRAND, Role.TALENT));
 
     /**
      * For listings: the agent whose records a restricted actor may see.

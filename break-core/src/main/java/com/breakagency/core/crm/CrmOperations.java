@@ -46,8 +46,10 @@ public final class CrmOperations {
     public static final Operation GET_DEAL = new Operation("crm.getDeal");
     /** Lists deals. */
     public static final Operation LIST_DEALS = new Operation("crm.listDeals");
-    /** Adds a note to a timeline. */
+    /** Adds a note to the timeline of a brand, contact or talent profile. */
     public static final Operation ADD_NOTE = new Operation("crm.addNote");
+    /** Adds a note to the timeline of a deal: writing to the deal, so agents only on the deals they own. */
+    public static final Operation ADD_DEAL_NOTE = new Operation("crm.addDealNote");
     /** Reads a timeline. */
     public static final Operation TIMELINE = new Operation("crm.timeline");
 
@@ -55,7 +57,7 @@ public final class CrmOperations {
     public static final List<Operation> ALL = List.of(CREATE_BRAND, UPDATE_BRAND, GET_BRAND, LIST_BRANDS,
             FIND_BRAND_BY_DOMAIN, CREATE_CONTACT, UPDATE_CONTACT, GET_CONTACT, LIST_CONTACTS, FIND_CONTACT_BY_EMAIL,
             CREATE_TALENT, UPDATE_TALENT, GET_TALENT, LIST_TALENT, ARCHIVE, CREATE_DEAL, UPDATE_DEAL, MOVE_DEAL_STAGE,
-            GET_DEAL, LIST_DEALS, ADD_NOTE, TIMELINE);
+            GET_DEAL, LIST_DEALS, ADD_NOTE, ADD_DEAL_NOTE, TIMELINE);
 
     private CrmOperations() {
     }

@@ -37,6 +37,7 @@ import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.DealStage;
 import com.breakagency.ports.model.crm.Normalize;
 import com.breakagency.ports.model.crm.Talent;
+import com.breakagency.ports.model.crm.Visibility;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
 import java.time.Clock;
@@ -453,12 +454,15 @@ public final class CrmService implements Crm {
 
     @Override
     public Activity addNote(OperationContext context, AddNote command) {
-        return boundary.call(context, CrmOperations.ADD_NOTE, command, (call, c) -> {
+        // a note on a deal writes to the deal: the table authorizes it as such
+        boolean onDeal = command != null && command.subject() != null && command.subject().type() == EntityType.DEAL;
+        return boundary.call(context, onDeal ? CrmOperations.ADD_DEAL_NOTE : CrmOperations.ADD_NOTE, command, (call, c) -> {
             requireSubject(call.access(), c.subject());
             Activity note = new Activity(ids.nextId(), c.subject(), ActivityKind.NOTE,
-                    call.context().actor().userId(), clock.instant(), c.text());
+                    call.context().actor().userId(), clock.instant(), c.text(), c.visibility());
             stores.activities().append(note);
-            audit.record(call, AuditAction.NOTE_ADDED, c.subject(), Map.of("activityId", note.id()));
+            audit.record(call, AuditAction.NOTE_ADDED, c.subject(),
+                    Map.of("activityId", note.id(), "visibility", note.visibility().name()));
             return note;
         });
     }
@@ -469,8 +473,10 @@ public final class CrmService implements Crm {
                 (call, q) -> {
                     Optional<String> before = Cursors.decode(q.cursor());
                     requireSubject(call.access(), q.subject());
-                    return Pages.of(stores.activities().timeline(q.subject(), before, q.limit() + 1), q.limit(),
-                            Activity::id);
+                    // portal users read only what the agency shared with them; staff read everything
+                    Set<Visibility> visible = call.access().sharedOnly() ? Set.of(Visibility.SHARED) : Set.of();
+                    return Pages.of(stores.activities().timeline(q.subject(), visible, before, q.limit() + 1),
+                            q.limit(), Activity::id);
                 });
     }
 

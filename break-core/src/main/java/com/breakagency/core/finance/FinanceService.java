@@ -4,6 +4,7 @@ import com.breakagency.core.boundary.Access;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.boundary.Call;
 import com.breakagency.core.boundary.Ownership;
+import com.breakagency.core.crm.CrmService;
 import com.breakagency.core.crm.DealPipeline;
 import com.breakagency.core.crm.DealStageListener;
 import com.breakagency.core.crm.DealStages;
@@ -143,9 +144,14 @@ public final class FinanceService implements Finance, DealStageListener {
         this.settings = settings;
     }
 
-    static Ownership owners(Invoice invoice) {
-        return new Ownership(Set.of(invoice.ownerAgentId()), Optional.of(invoice.talentId()),
-                Optional.of(invoice.brandId()));
+    /**
+     * Who owns an invoice now: whoever owns its deal at this moment (its owner agent, its talent, its
+     * brand), read from the deal at every call, never from a copy taken when the invoice was drafted. An
+     * invoice whose deal is gone belongs to its talent and brand only.
+     */
+    Ownership owners(Invoice invoice) {
+        return stores.deals().findById(invoice.dealId()).map(CrmService::owners)
+                .orElseGet(() -> new Ownership(Set.of(), Optional.of(invoice.talentId()), Optional.of(invoice.brandId())));
     }
 
     private static Ownership owners(Beneficiary beneficiary) {
@@ -183,7 +189,7 @@ public final class FinanceService implements Finance, DealStageListener {
 
     private Invoice draft(Call call, Deal deal) {
         Instant now = clock.instant();
-        Invoice invoice = new Invoice(ids.nextId(), deal.id(), deal.brandId(), deal.talentId(), deal.ownerAgentId(),
+        Invoice invoice = new Invoice(ids.nextId(), deal.id(), deal.brandId(), deal.talentId(),
                 Optional.empty(), List.of(new InvoiceLine(deal.title(), deal.value())), deal.value(),
                 Money.zero(deal.value().currency()), Optional.empty(), InvoiceStatus.DRAFT, CommissionState.NONE, 1,
                 now, now);
@@ -229,7 +235,7 @@ public final class FinanceService implements Finance, DealStageListener {
     }
 
     private Invoice lockInvoice(Access access, String id, long expectedVersion) {
-        Invoice stored = access.require(stores.invoices().findByIdForUpdate(id), FinanceService::owners, INVOICE, id);
+        Invoice stored = access.require(stores.invoices().findByIdForUpdate(id), this::owners, INVOICE, id);
         if (stored.version() != expectedVersion) {
             throw BreakException.versionMismatch(INVOICE, id);
         }
@@ -250,7 +256,7 @@ public final class FinanceService implements Finance, DealStageListener {
 
     private Invoice with(Invoice i, Optional<Long> number, Money paid, Optional<LocalDate> due, InvoiceStatus status,
                          CommissionState commissions) {
-        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.ownerAgentId(), number, i.lines(), i.total(),
+        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), number, i.lines(), i.total(),
                 paid, due, status, commissions, i.version() + 1, i.createdAt(), clock.instant());
     }
 
@@ -290,7 +296,7 @@ public final class FinanceService implements Finance, DealStageListener {
         if (replay.isPresent()) {
             return replay.get();
         }
-        Invoice invoice = call.access().require(stores.invoices().findByIdForUpdate(invoiceId), FinanceService::owners,
+        Invoice invoice = call.access().require(stores.invoices().findByIdForUpdate(invoiceId), this::owners,
                 INVOICE, invoiceId);
         // another call with this key may have committed while this one waited for the invoice's lock
         replay = replay(scope, key, fingerprint);
@@ -482,7 +488,7 @@ public final class FinanceService implements Finance, DealStageListener {
     public EnsureCommissionsResult ensureCommissions(OperationContext context, EnsureCommissions command) {
         return boundary.call(context, FinanceOperations.ENSURE_COMMISSIONS, command, (call, c) -> {
             Invoice invoice = call.access().require(stores.invoices().findByIdForUpdate(c.invoiceId()),
-                    FinanceService::owners, INVOICE, c.invoiceId());
+                    this::owners, INVOICE, c.invoiceId());
             Completion completion = allocateUnallocated(call.context(), invoice);
             if (completion.problem().isPresent()) {
                 throw BreakException.builder(ErrorCode.WORKFLOW_BREAK).reason(Reason.COMMISSIONS_PENDING)
@@ -678,7 +684,7 @@ public final class FinanceService implements Finance, DealStageListener {
     @Override
     public Invoice getInvoice(OperationContext context, String id) {
         return boundary.call(context, FinanceOperations.GET_INVOICE, new ById(id), (call, c) ->
-                call.access().require(stores.invoices().findById(c.id()), FinanceService::owners, INVOICE, c.id()));
+                call.access().require(stores.invoices().findById(c.id()), this::owners, INVOICE, c.id()));
     }
 
     @Override

@@ -47,6 +47,8 @@ public final class DiagnosticsService implements Diagnostics {
     private final Clock clock;
     private final Duration stalledAfter;
     private final Duration janitorOverdueAfter;
+    private final Duration janitorFirstRunWithin;
+    private final Instant startedAt;
     private final Function<String, String> repairKeyOfInvoice;
 
     /**
@@ -56,16 +58,22 @@ public final class DiagnosticsService implements Diagnostics {
      * @param stores              the stores
      * @param clock               the time
      * @param stalledAfter        a due step waiting longer than this means no worker takes steps (the lease)
-     * @param janitorOverdueAfter the janitor's last run older than this is overdue (three janitor intervals)
-     * @param repairKeyOfInvoice  the dedup key of the step that completes an invoice's commissions
+     * @param janitorOverdueAfter   the janitor's last run older than this is overdue (three janitor intervals)
+     * @param janitorFirstRunWithin a janitor that never ran is overdue only once this long has passed since
+     *                              this service was made, the agency's start (one janitor interval), so a
+     *                              fresh agency is not DEGRADED before its janitor had a chance to run
+     * @param repairKeyOfInvoice    the dedup key of the step that completes an invoice's commissions
      */
     public DiagnosticsService(Boundary boundary, Persistence stores, Clock clock, Duration stalledAfter,
-                              Duration janitorOverdueAfter, Function<String, String> repairKeyOfInvoice) {
+                              Duration janitorOverdueAfter, Duration janitorFirstRunWithin,
+                              Function<String, String> repairKeyOfInvoice) {
         this.boundary = Objects.requireNonNull(boundary, "boundary");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.stalledAfter = Objects.requireNonNull(stalledAfter, "stalledAfter");
         this.janitorOverdueAfter = Objects.requireNonNull(janitorOverdueAfter, "janitorOverdueAfter");
+        this.janitorFirstRunWithin = Objects.requireNonNull(janitorFirstRunWithin, "janitorFirstRunWithin");
+        this.startedAt = clock.instant();
         this.repairKeyOfInvoice = Objects.requireNonNull(repairKeyOfInvoice, "repairKeyOfInvoice");
     }
 
@@ -121,7 +129,9 @@ public final class DiagnosticsService implements Diagnostics {
     private JanitorStatus janitor(Instant now) {
         Optional<AuditEvent> last = stores.auditLog().latest(AuditAction.JANITOR_RAN);
         if (last.isEmpty()) {
-            return new JanitorStatus(Optional.empty(), Optional.empty(), 0, List.of(), true);
+            // "never ran" counts from the agency's start, once its first interval has passed
+            boolean overdue = Duration.between(startedAt, now).compareTo(janitorFirstRunWithin) > 0;
+            return new JanitorStatus(Optional.empty(), Optional.empty(), 0, List.of(), overdue);
         }
         AuditEvent ran = last.get();
         String runId = ran.changes().getOrDefault(Janitor.RUN_ID, ran.entity().id());

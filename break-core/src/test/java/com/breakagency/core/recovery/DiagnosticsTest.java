@@ -37,7 +37,8 @@ class DiagnosticsTest {
 
     @Test
     void every_figure_matches_the_stores_and_the_status_follows_the_rules() {
-        try (Office office = new Office()) {
+        // a one-minute janitor interval: two minutes in, a janitor that never ran is overdue
+        try (Office office = new Office(b -> b.janitorInterval(Duration.ofMinutes(1)))) {
             Talent managed = office.aTalent("agent-manager");
             Talent unmanaged = office.aTalent(null);
             // healthy paid invoices

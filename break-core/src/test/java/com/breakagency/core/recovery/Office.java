@@ -135,8 +135,7 @@ final class Office implements AutoCloseable {
         Instant recorded = clock.instant().minus(age);
         String invoiceId = UUID.randomUUID().toString();
         Money total = Money.of(amount, "GBP");
-        memory.invoices().insert(new Invoice(invoiceId, UUID.randomUUID().toString(), brand.id(), talent.id(),
-                "agent-owner", Optional.of(900_000L + SEQ.incrementAndGet()), List.of(new InvoiceLine("Old campaign", total)),
+        memory.invoices().insert(new Invoice(invoiceId, UUID.randomUUID().toString(), brand.id(), talent.id(), Optional.of(900_000L + SEQ.incrementAndGet()), List.of(new InvoiceLine("Old campaign", total)),
                 total, total, Optional.of(LocalDate.of(2025, 12, 1)), InvoiceStatus.PAID, CommissionState.ALLOCATED, 3,
                 recorded, recorded));
         Payment payment = new Payment(UUID.randomUUID().toString(), invoiceId, total, LocalDate.of(2025, 12, 1),

@@ -228,16 +228,25 @@ public interface Crm {
     Page<Deal> listDeals(OperationContext context, ListQuery query);
 
     /**
-     * Adds a note to a timeline (ADMIN, AGENT).
+     * Adds a note to a timeline. ADMIN on any subject; AGENT on any brand, contact or talent profile and on
+     * the deals they own now (a note on a deal is a write to the deal: it runs as operation
+     * {@code crm.addDealNote}, which the policy table grants agents for their own deals only).
+     *
+     * <p>The note is {@link com.breakagency.ports.model.crm.Visibility#INTERNAL INTERNAL}, read by the
+     * agency's staff only, unless the command is {@link AddNote#shared(EntityRef, String)}: a
+     * {@link com.breakagency.ports.model.crm.Visibility#SHARED SHARED} note is read by the subject's BRAND and
+     * TALENT portal users too.
      *
      * @param context who calls
-     * @param command the subject and text
+     * @param command the subject, the text and who may read it
      * @return the stored entry
      */
     Activity addNote(OperationContext context, AddNote command);
 
     /**
-     * Reads a timeline page, newest first (whoever may read the subject).
+     * Reads a timeline page, newest first (whoever may read the subject). Staff read every entry; BRAND and
+     * TALENT portal users read only the {@link com.breakagency.ports.model.crm.Visibility#SHARED SHARED}
+     * ones, which the store filters before it counts, so their pages are as full as anyone's.
      *
      * @param context who calls
      * @param subject whose timeline

@@ -12,6 +12,7 @@ import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.crm.Activity;
 import com.breakagency.ports.model.crm.ActivityKind;
+import com.breakagency.ports.model.crm.Visibility;
 import com.breakagency.ports.spi.Activities;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.testkit.CrmArbitraries;
@@ -19,8 +20,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -37,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * its type and id together. Adapters must keep instants to at least the microsecond, keep any text a
  * note may hold, order ids as {@link String#compareTo(String)} does, and fill every page: a page holds
  * the first {@code limit} entries before the cursor, so only the last page is shorter than the limit.
+ * Every entry keeps its {@link Visibility}; a timeline asked for some visibilities holds only entries of
+ * those, and its pages are just as full (the store filters before it counts).
  *
  * <p>Every test writes to fresh subjects, so entries other tests left behind do not disturb it.
  *
@@ -63,6 +68,43 @@ public abstract class ActivitiesContract {
     void openStores() {
         persistence = persistence();
         activities = persistence.activities();
+    }
+
+    @Test
+    void an_entry_is_internal_unless_shared_and_keeps_its_visibility() {
+        EntityRef subject = aBrand();
+        Activity internal = aNote(subject);
+        Activity shared = shared(aNote(subject));
+        activities.append(internal);
+        activities.append(shared);
+
+        assertEquals(Visibility.INTERNAL, internal.visibility());
+        assertEquals(List.of(shared, internal), activities.timeline(subject, Optional.empty(), 10));
+        assertEquals(List.of(shared, internal), activities.timeline(subject, Set.of(), Optional.empty(), 10));
+        assertEquals(List.of(shared, internal), activities.timeline(subject, EnumSet.allOf(Visibility.class),
+                Optional.empty(), 10));
+        assertEquals(List.of(shared), activities.timeline(subject, Set.of(Visibility.SHARED), Optional.empty(), 10));
+        assertEquals(List.of(internal), activities.timeline(subject, Set.of(Visibility.INTERNAL), Optional.empty(), 10));
+    }
+
+    @Test
+    void a_timeline_of_shared_entries_fills_its_pages_past_the_internal_ones() {
+        EntityRef subject = aBrand();
+        List<Activity> shared = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Activity note = i % 3 == 0 ? shared(aNote(subject)) : aNote(subject);
+            activities.append(note);
+            if (note.visibility() == Visibility.SHARED) {
+                shared.add(note);
+            }
+        }
+        Collections.reverse(shared);
+
+        List<Activity> paged = pageThrough((cursor, limit) -> activities.timeline(subject, Set.of(Visibility.SHARED),
+                cursor, limit), Activity::id, 2, false);
+
+        assertEquals(shared, paged);
+        assertEquals(shared.subList(0, 2), activities.timeline(subject, Set.of(Visibility.SHARED), Optional.empty(), 2));
     }
 
     @Test
@@ -213,6 +255,10 @@ public abstract class ActivitiesContract {
     }
 
     private static Activity at(Activity a, Instant at) {
-        return new Activity(a.id(), a.subject(), a.kind(), a.authorUserId(), at, a.text());
+        return new Activity(a.id(), a.subject(), a.kind(), a.authorUserId(), at, a.text(), a.visibility());
+    }
+
+    private static Activity shared(Activity a) {
+        return new Activity(a.id(), a.subject(), a.kind(), a.authorUserId(), a.at(), a.text(), Visibility.SHARED);
     }
 }

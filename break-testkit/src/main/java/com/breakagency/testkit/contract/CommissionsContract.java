@@ -502,7 +502,7 @@ public abstract class CommissionsContract {
     }
 
     private static Invoice anInvoiceFor(String talentId) {
-        return anInvoice(anId(), talentId, anId());
+        return anInvoice(anId(), talentId);
     }
 
     private static Commissions.Query ofTalent(String talentId) {

@@ -2,9 +2,11 @@ package com.breakagency.testkit.contract;
 
 import static com.breakagency.testkit.Fixtures.NOW;
 import static com.breakagency.testkit.Fixtures.TODAY;
+import static com.breakagency.testkit.Fixtures.aDeal;
 import static com.breakagency.testkit.Fixtures.anAuditEvent;
 import static com.breakagency.testkit.Fixtures.anId;
 import static com.breakagency.testkit.Fixtures.anInvoice;
+import static com.breakagency.testkit.Fixtures.anInvoiceFor;
 import static com.breakagency.testkit.Fixtures.anInvoiceForDeal;
 import static com.breakagency.testkit.Fixtures.anInvoiceNumber;
 import static com.breakagency.testkit.Fixtures.anIssuedInvoice;
@@ -27,6 +29,7 @@ import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.audit.AuditAction;
+import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.finance.CommissionState;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.InvoiceLine;
@@ -77,8 +80,10 @@ import org.junit.jupiter.api.Test;
  * <p>Every test makes its own records with fresh ids, numbers and deals, and scopes its listings to a
  * fresh brand, talent, agent or deal, so records other tests left behind do not disturb it. The two
  * exceptions are the tests named for a new store, which rely on the factory's promise of an empty bundle:
- * its first number is 1. The contract never stores the deals, brands or talent an invoice names, so an
- * adapter must not require them.
+ * its first number is 1. An invoice has no owner of its own: the owner-agent filter reads the current
+ * owner of the invoice's deal from the bundle's deals store, so the tests of that filter store the deal
+ * (and hand it to another agent); every other test stores no deal, brand or talent, so an adapter must
+ * not require them.
  *
  * <p>The properties run on the jqwik engine, so the test class path needs {@code net.jqwik:jqwik}
  * (without it they are silently skipped). jqwik calls {@link #persistence()} before each property, but
@@ -139,7 +144,7 @@ public abstract class InvoicesContract {
                     new InvoiceLine("Usage rights \u2014 12 months, \u00e9t\u00e9 2026", Money.of(999_999_999_999L, currency)),
                     new InvoiceLine("Agency fee", Money.of(0, currency)),
                     new InvoiceLine("Campaign: 3 posts + 1 story", Money.of(1, currency)));
-            Invoice invoice = new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.ownerAgentId(), i.number(),
+            Invoice invoice = new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.number(),
                     lines, Money.of(1_000_000_000_000L, currency), Money.of(123_457, currency), i.dueDate(),
                     InvoiceStatus.PARTIALLY_PAID, CommissionState.ALLOCATED, 7, NOW, LATER);
             invoices.insert(invoice);
@@ -154,7 +159,7 @@ public abstract class InvoicesContract {
         for (LocalDate due : List.of(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 10, 25),
                 LocalDate.of(2028, 2, 29), LocalDate.of(2026, 12, 31))) {
             Invoice i = anIssuedInvoice(Money.of(250_000, "GBP"));
-            Invoice invoice = new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.ownerAgentId(), i.number(),
+            Invoice invoice = new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.number(),
                     i.lines(), i.total(), i.paid(), Optional.of(due), i.status(), i.commissions(), i.version(),
                     created, created.plus(1, ChronoUnit.MICROS));
             invoices.insert(invoice);
@@ -206,8 +211,7 @@ public abstract class InvoicesContract {
         Invoice first = anInvoice();
         invoices.insert(first);
         Invoice other = anInvoice();
-        Invoice sameId = new Invoice(first.id(), other.dealId(), other.brandId(), other.talentId(),
-                other.ownerAgentId(), other.number(), other.lines(), other.total(), other.paid(), other.dueDate(),
+        Invoice sameId = new Invoice(first.id(), other.dealId(), other.brandId(), other.talentId(), other.number(), other.lines(), other.total(), other.paid(), other.dueDate(),
                 other.status(), other.commissions(), 1, NOW, NOW);
 
         assertAlreadyExists("id", () -> invoices.insert(sameId));
@@ -238,8 +242,8 @@ public abstract class InvoicesContract {
     @Test
     void any_number_of_drafts_without_a_number_are_stored() {
         String brand = anId();
-        List<Invoice> drafts = List.of(anInvoice(brand, anId(), anId()), anInvoice(brand, anId(), anId()),
-                anInvoice(brand, anId(), anId()));
+        List<Invoice> drafts = List.of(anInvoice(brand, anId()), anInvoice(brand, anId()),
+                anInvoice(brand, anId()));
         drafts.forEach(invoices::insert);
 
         assertEquals(drafts, invoices.list(ofBrand(brand), Optional.empty(), 10));
@@ -435,8 +439,8 @@ public abstract class InvoicesContract {
     @Test
     void a_listing_is_in_ascending_id_order_whatever_the_insertion_order() {
         String brand = anId();
-        List<Invoice> made = List.of(anInvoice(brand, anId(), anId()), anInvoice(brand, anId(), anId()),
-                anInvoice(brand, anId(), anId()), anInvoice(brand, anId(), anId()));
+        List<Invoice> made = List.of(anInvoice(brand, anId()), anInvoice(brand, anId()),
+                anInvoice(brand, anId()), anInvoice(brand, anId()));
         for (int i : new int[] {2, 0, 3, 1}) {
             invoices.insert(made.get(i));
         }
@@ -449,9 +453,9 @@ public abstract class InvoicesContract {
         String brand = anId();
         String talent = anId();
         String agent = anId();
-        Invoice ofBrand = anInvoice(brand, anId(), anId());
-        Invoice ofTalent = anInvoice(anId(), talent, anId());
-        Invoice ofAgent = anInvoice(anId(), anId(), agent);
+        Invoice ofBrand = anInvoice(brand, anId());
+        Invoice ofTalent = anInvoice(anId(), talent);
+        Invoice ofAgent = anInvoiceFor(aStoredDeal(anId(), anId(), agent));
         Invoice unrelated = anInvoice();
         for (Invoice i : List.of(ofBrand, ofTalent, ofAgent, unrelated)) {
             invoices.insert(i);
@@ -473,7 +477,7 @@ public abstract class InvoicesContract {
         String brand = anId();
         List<Invoice> oneEach = new ArrayList<>();
         for (InvoiceStatus status : InvoiceStatus.values()) {
-            Invoice invoice = in(anInvoice(brand, anId(), anId()), status, CommissionState.NONE);
+            Invoice invoice = in(anInvoice(brand, anId()), status, CommissionState.NONE);
             invoices.insert(invoice);
             oneEach.add(invoice);
         }
@@ -492,11 +496,11 @@ public abstract class InvoicesContract {
     void due_before_lists_invoices_due_strictly_before_the_day_and_never_those_without_a_due_date() {
         String brand = anId();
         LocalDate day = LocalDate.of(2026, 3, 29);
-        Invoice longBefore = due(anInvoice(brand, anId(), anId()), day.minusYears(1));
-        Invoice dayBefore = due(anInvoice(brand, anId(), anId()), day.minusDays(1));
-        Invoice onTheDay = due(anInvoice(brand, anId(), anId()), day);
-        Invoice dayAfter = due(anInvoice(brand, anId(), anId()), day.plusDays(1));
-        Invoice noDueDate = anInvoice(brand, anId(), anId());
+        Invoice longBefore = due(anInvoice(brand, anId()), day.minusYears(1));
+        Invoice dayBefore = due(anInvoice(brand, anId()), day.minusDays(1));
+        Invoice onTheDay = due(anInvoice(brand, anId()), day);
+        Invoice dayAfter = due(anInvoice(brand, anId()), day.plusDays(1));
+        Invoice noDueDate = anInvoice(brand, anId());
         for (Invoice i : List.of(longBefore, dayBefore, onTheDay, dayAfter, noDueDate)) {
             invoices.insert(i);
         }
@@ -509,15 +513,15 @@ public abstract class InvoicesContract {
     void overdue_invoices_are_the_issued_or_partly_paid_ones_due_before_today() {
         String brand = anId();
         LocalDate yesterday = TODAY.minusDays(1);
-        Invoice issuedOverdue = due(in(anInvoice(brand, anId(), anId()), InvoiceStatus.ISSUED, CommissionState.NONE),
+        Invoice issuedOverdue = due(in(anInvoice(brand, anId()), InvoiceStatus.ISSUED, CommissionState.NONE),
                 yesterday);
-        Invoice partlyPaidOverdue = due(in(anInvoice(brand, anId(), anId()), InvoiceStatus.PARTIALLY_PAID,
+        Invoice partlyPaidOverdue = due(in(anInvoice(brand, anId()), InvoiceStatus.PARTIALLY_PAID,
                 CommissionState.ALLOCATED), yesterday);
-        Invoice paid = due(in(anInvoice(brand, anId(), anId()), InvoiceStatus.PAID, CommissionState.ALLOCATED),
+        Invoice paid = due(in(anInvoice(brand, anId()), InvoiceStatus.PAID, CommissionState.ALLOCATED),
                 yesterday);
-        Invoice voided = due(in(anInvoice(brand, anId(), anId()), InvoiceStatus.VOID, CommissionState.NONE),
+        Invoice voided = due(in(anInvoice(brand, anId()), InvoiceStatus.VOID, CommissionState.NONE),
                 yesterday);
-        Invoice dueToday = due(in(anInvoice(brand, anId(), anId()), InvoiceStatus.ISSUED, CommissionState.NONE),
+        Invoice dueToday = due(in(anInvoice(brand, anId()), InvoiceStatus.ISSUED, CommissionState.NONE),
                 TODAY);
         for (Invoice i : List.of(issuedOverdue, partlyPaidOverdue, paid, voided, dueToday)) {
             invoices.insert(i);
@@ -529,6 +533,53 @@ public abstract class InvoicesContract {
 
         assertEquals(List.of(issuedOverdue, partlyPaidOverdue), overdue);
         assertTrue(overdue.stream().allMatch(i -> i.overdueOn(TODAY)));
+    }
+
+    @Test
+    void the_owner_agent_filter_follows_the_deals_current_owner_not_the_one_when_drafted() {
+        String first = anId();
+        String second = anId();
+        Deal deal = aStoredDeal(anId(), anId(), first);
+        Invoice invoice = anInvoiceFor(deal);
+        invoices.insert(invoice);
+        assertEquals(List.of(invoice), ofAgent(first));
+        assertEquals(List.of(), ofAgent(second));
+
+        Deal handed = handOver(deal, second);
+
+        assertEquals(List.of(), ofAgent(first), "the old owner no longer lists the invoice");
+        assertEquals(List.of(invoice), ofAgent(second), "the new owner lists it");
+        handOver(handed, first);
+        assertEquals(List.of(invoice), ofAgent(first), "and back");
+        assertEquals(List.of(), ofAgent(second));
+    }
+
+    @Test
+    void the_owner_agent_filter_sees_a_reassignment_inside_the_unit_of_work_and_not_one_rolled_back() {
+        String first = anId();
+        String second = anId();
+        Deal deal = aStoredDeal(anId(), anId(), first);
+        Invoice invoice = anInvoiceFor(deal);
+        invoices.insert(invoice);
+
+        runAndRollBack(persistence.transactions(), () -> {
+            handOver(deal, second);
+            assertEquals(List.of(invoice), ofAgent(second));
+            assertEquals(List.of(), ofAgent(first));
+        });
+
+        assertEquals(List.of(invoice), ofAgent(first));
+        assertEquals(List.of(), ofAgent(second));
+    }
+
+    @Test
+    void an_invoice_whose_deal_is_not_stored_matches_no_owner_agent_but_every_other_filter() {
+        Deal unstored = aDeal(anId(), anId(), anId());
+        Invoice invoice = anInvoiceFor(unstored);
+        invoices.insert(invoice);
+
+        assertEquals(List.of(), ofAgent(unstored.ownerAgentId()));
+        assertEquals(List.of(invoice), invoices.list(ofBrand(unstored.brandId()), Optional.empty(), 10));
     }
 
     @Test
@@ -569,11 +620,11 @@ public abstract class InvoicesContract {
     @Test
     void a_cursor_need_not_name_a_stored_or_matching_invoice() {
         String brand = anId();
-        Invoice first = anInvoice(brand, anId(), anId());
+        Invoice first = anInvoice(brand, anId());
         String gone = anId();
-        Invoice second = anInvoice(brand, anId(), anId());
+        Invoice second = anInvoice(brand, anId());
         Invoice elsewhere = anInvoice();
-        Invoice third = anInvoice(brand, anId(), anId());
+        Invoice third = anInvoice(brand, anId());
         for (Invoice i : List.of(first, second, elsewhere, third)) {
             invoices.insert(i);
         }
@@ -598,7 +649,7 @@ public abstract class InvoicesContract {
         String otherBrand = anId();
         List<Invoice> all = new ArrayList<>();
         for (boolean mine : ours) {
-            all.add(anInvoice(mine ? brand : otherBrand, anId(), anId()));
+            all.add(anInvoice(mine ? brand : otherBrand, anId()));
         }
         List<String> expected = all.stream().filter(i -> i.brandId().equals(brand)).map(Invoice::id).sorted()
                 .toList();
@@ -747,17 +798,37 @@ public abstract class InvoicesContract {
     private List<Invoice> insertForBrand(String brand, int count) {
         List<Invoice> made = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Invoice invoice = anInvoice(brand, anId(), anId());
+            Invoice invoice = anInvoice(brand, anId());
             invoices.insert(invoice);
             made.add(invoice);
         }
         return made;
     }
 
-    /** An issued invoice due today, for a fresh deal. */
-    private static Invoice anIssuedFor(String brand, String talent, String agent) {
-        return in(numbered(due(anInvoice(brand, talent, agent), TODAY), anInvoiceNumber()), InvoiceStatus.ISSUED,
-                CommissionState.NONE);
+    /** An issued invoice due today, for a fresh deal the agent owns, stored. */
+    private Invoice anIssuedFor(String brand, String talent, String agent) {
+        return in(numbered(due(anInvoiceFor(aStoredDeal(brand, talent, agent)), TODAY), anInvoiceNumber()),
+                InvoiceStatus.ISSUED, CommissionState.NONE);
+    }
+
+    /** A new deal, stored in the bundle's deals store. */
+    private Deal aStoredDeal(String brand, String talent, String agent) {
+        Deal deal = aDeal(brand, talent, agent);
+        persistence.deals().insert(deal);
+        return deal;
+    }
+
+    /** The deal's next version, owned by another agent. */
+    private Deal handOver(Deal deal, String agent) {
+        Deal handed = new Deal(deal.id(), deal.brandId(), deal.talentId(), agent, deal.title(), deal.value(),
+                deal.stage(), deal.commissionPlanId(), deal.version() + 1, deal.createdAt(), LATER);
+        persistence.deals().update(handed);
+        return handed;
+    }
+
+    private List<Invoice> ofAgent(String agent) {
+        return invoices.list(query(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(agent),
+                Optional.empty()), Optional.empty(), 10);
     }
 
     private static Invoices.Query ofBrand(String brandId) {
@@ -777,7 +848,7 @@ public abstract class InvoicesContract {
 
     /** The next version of an invoice: version + 1, updated later. */
     private static Invoice next(Invoice i) {
-        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.ownerAgentId(), i.number(), i.lines(),
+        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.number(), i.lines(),
                 i.total(), i.paid(), i.dueDate(), i.status(), i.commissions(), i.version() + 1, i.createdAt(), LATER);
     }
 
@@ -791,30 +862,30 @@ public abstract class InvoicesContract {
         Money paid = i.paid().plus(amount);
         InvoiceStatus status = paid.equals(i.total()) ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
         Invoice n = next(i);
-        return new Invoice(n.id(), n.dealId(), n.brandId(), n.talentId(), n.ownerAgentId(), n.number(), n.lines(),
+        return new Invoice(n.id(), n.dealId(), n.brandId(), n.talentId(), n.number(), n.lines(),
                 n.total(), paid, n.dueDate(), status, CommissionState.ALLOCATED, n.version(), n.createdAt(),
                 n.updatedAt());
     }
 
     private static Invoice in(Invoice i, InvoiceStatus status, CommissionState commissions) {
-        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.ownerAgentId(), i.number(), i.lines(),
+        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.number(), i.lines(),
                 i.total(), i.paid(), i.dueDate(), status, commissions, i.version(), i.createdAt(), i.updatedAt());
     }
 
     private static Invoice numbered(Invoice i, long number) {
-        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.ownerAgentId(), Optional.of(number),
+        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), Optional.of(number),
                 i.lines(), i.total(), i.paid(), i.dueDate(), i.status(), i.commissions(), i.version(), i.createdAt(),
                 i.updatedAt());
     }
 
     private static Invoice due(Invoice i, LocalDate dueDate) {
-        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.ownerAgentId(), i.number(), i.lines(),
+        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.number(), i.lines(),
                 i.total(), i.paid(), Optional.of(dueDate), i.status(), i.commissions(), i.version(), i.createdAt(),
                 i.updatedAt());
     }
 
     private static Invoice withVersion(Invoice i, long version) {
-        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.ownerAgentId(), i.number(), i.lines(),
+        return new Invoice(i.id(), i.dealId(), i.brandId(), i.talentId(), i.number(), i.lines(),
                 i.total(), i.paid(), i.dueDate(), i.status(), i.commissions(), version, i.createdAt(), i.updatedAt());
     }
 }

@@ -369,8 +369,7 @@ public abstract class PaymentsContract {
     private static Recording recordingInFull(Invoice invoice) {
         String reference = aBankReference();
         Payment payment = aPayment(invoice, invoice.total(), reference);
-        Invoice paid = new Invoice(invoice.id(), invoice.dealId(), invoice.brandId(), invoice.talentId(),
-                invoice.ownerAgentId(), invoice.number(), invoice.lines(), invoice.total(), invoice.total(),
+        Invoice paid = new Invoice(invoice.id(), invoice.dealId(), invoice.brandId(), invoice.talentId(), invoice.number(), invoice.lines(), invoice.total(), invoice.total(),
                 invoice.dueDate(), InvoiceStatus.PAID, CommissionState.ALLOCATED, invoice.version() + 1,
                 invoice.createdAt(), NOW.plus(1, ChronoUnit.HOURS));
         return new Recording(payment, paid, theAgencySplitOf(invoice, payment, anId()),

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param authorUserId who wrote it
  * @param at           when
  * @param text         the text
+ * @param visibility   who may read it: {@link Visibility#INTERNAL} (staff only) unless its author shared it
  */
-public record Activity(String id, EntityRef subject, ActivityKind kind, String authorUserId, Instant at, String text) {
+public record Activity(String id, EntityRef subject, ActivityKind kind, String authorUserId, Instant at, String text,
+                       Visibility visibility) {
 
     /** Checks presence. */
     public Activity {
@@ -24,5 +26,20 @@ public record Activity(String id, EntityRef subject, ActivityKind kind, String a
         Objects.requireNonNull(authorUserId, "authorUserId");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /**
+     * An internal entry: what every entry is unless its author shares it.
+     *
+     * @param id           Break's id
+     * @param subject      whose timeline
+     * @param kind         note or email
+     * @param authorUserId who wrote it
+     * @param at           when
+     * @param text         the text
+     */
+    public Activity(String id, EntityRef subject, ActivityKind kind, String authorUserId, Instant at, String text) {
+        this(id, subject, kind, authorUserId, at, text, Visibility.INTERNAL);
     }
 }

@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * A deal's invoice to its brand. One per deal; drafted when the deal enters PAYMENT_PENDING.
  *
+ * <p>An invoice carries no owner of its own: it belongs to whoever owns its deal now, which Break reads
+ * from the deal at every call, so handing a deal to another agent hands them its invoice too.
+ *
  * @param id               Break's id
  * @param dealId           the deal (unique: one invoice per deal)
  * @param brandId          the brand billed
  * @param talentId         the talent whose work is billed
- * @param ownerAgentId     the deal's owner agent when drafted, for "own deals'" reads
  * @param number           the invoice number, assigned on issue: unique and sequential
  * @param lines            what is billed
  * @param total            the sum of the lines; its currency is the invoice's currency
@@ -26,8 +28,8 @@ import java.util.Optional;
  * @param createdAt        when drafted
  * @param updatedAt        when last changed
  */
-public record Invoice(String id, String dealId, String brandId, String talentId, String ownerAgentId,
-                      Optional<Long> number, List<InvoiceLine> lines, Money total, Money paid,
+public record Invoice(String id, String dealId, String brandId, String talentId, Optional<Long> number,
+                      List<InvoiceLine> lines, Money total, Money paid,
                       Optional<LocalDate> dueDate, InvoiceStatus status, CommissionState commissions, long version,
                       Instant createdAt, Instant updatedAt) {
 
@@ -37,7 +39,6 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
         Objects.requireNonNull(dealId, "dealId");
         Objects.requireNonNull(brandId, "brandId");
         Objects.requireNonNull(talentId, "talentId");
-        Objects.requireNonNull(ownerAgentId, "ownerAgentId");
         Objects.requireNonNull(number, "number");
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
         Objects.requireNonNull(total, "total");
