@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The artifacts this build publishes are fit for Maven Central and a module path. Runs after every published
- * module is packaged (this module comes last in the reactor), on what they packaged.
+ * The artifacts this build publishes are fit for Maven Central and a module path. Runs in the verify phase of
+ * the last module of the reactor, so on what every published module has just packaged.
  */
 class PublishedArtifactsTest {
 
