@@ -291,7 +291,7 @@ final class TestDatabase implements AutoCloseable {
             return Optional.empty();
         }
         String where = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        String message = "PostgreSQL is not reachable at " + where + " (" + postgresProblem + "). Start it (for"
+        String message = PostgresSkipNotice.REASON_PREFIX + " at " + where + " (" + postgresProblem + "). Start it (for"
                 + " example: pg_ctlcluster <version> main start) or point " + POSTGRES_URL_VARIABLE
                 + " at a server to run the PostgreSQL tests.";
         if ("true".equals(System.getenv("CI"))) {
