@@ -1,5 +1,6 @@
 package com.breakagency.core.boundary;
 
+import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
@@ -9,7 +10,6 @@ import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReport;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.Transactions;
-import com.breakagency.ports.context.Actor;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
