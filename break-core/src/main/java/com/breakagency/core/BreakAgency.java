@@ -10,6 +10,8 @@ import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.api.Finance;
 import com.breakagency.ports.api.Recovery;
 import com.breakagency.ports.api.recovery.JanitorReport;
+import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
@@ -148,6 +150,8 @@ public interface BreakAgency extends AutoCloseable {
         public static final Duration DEFAULT_JANITOR_GRACE_PERIOD = Duration.ofMinutes(10);
         /** How long {@link BreakAgency#close()} waits for running steps, by default: 30 seconds. */
         public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+        /** Client errors (VALIDATION_FAILED, UNAUTHENTICATED, NOT_FOUND, CONFLICT, RATE_LIMITED) log at DEBUG. */
+        public static final Severity DEFAULT_CLIENT_ERROR_LOG_LEVEL = Severity.DEBUG;
 
         private static final Pattern WORKER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -165,6 +169,7 @@ public interface BreakAgency extends AutoCloseable {
         private Duration janitorInterval = DEFAULT_JANITOR_INTERVAL;
         private Duration janitorGracePeriod = DEFAULT_JANITOR_GRACE_PERIOD;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private Severity clientErrorLogLevel = DEFAULT_CLIENT_ERROR_LOG_LEVEL;
         private String workerId;
         private RandomGenerator random;
 
@@ -356,6 +361,20 @@ public interface BreakAgency extends AutoCloseable {
         }
 
         /**
+         * The level the boundary logs client errors at: the codes whose {@link ErrorCode#severity()} is
+         * {@link Severity#DEBUG} (VALIDATION_FAILED, UNAUTHENTICATED, NOT_FOUND, CONFLICT, RATE_LIMITED).
+         * FORBIDDEN stays WARN and server-side failures ERROR whatever this says. Defaults to
+         * {@link #DEFAULT_CLIENT_ERROR_LOG_LEVEL}, so a client sending bad input does not fill the log.
+         *
+         * @param value DEBUG, INFO or WARN
+         * @return this builder
+         */
+        public Builder clientErrorLogLevel(Severity value) {
+            this.clientErrorLogLevel = Objects.requireNonNull(value, "clientErrorLogLevel");
+            return this;
+        }
+
+        /**
          * The id this agency's claims on queued steps are made under, also in its thread names. Defaults
          * to {@code break-} and a random UUID (never the host's name); give each instance its own.
          *
@@ -373,8 +392,8 @@ public interface BreakAgency extends AutoCloseable {
          *
          * @return the agency
          * @throws IllegalStateException if persistence was not set, the idempotency retention is under an
-         *                               hour, the payment terms are negative, or a worker setting is outside
-         *                               its documented range
+         *                               hour, the payment terms are negative, a worker setting is outside
+         *                               its documented range, or client errors are to be logged at ERROR
          */
         public BreakAgency build() {
             if (persistence == null) {
@@ -394,6 +413,10 @@ public interface BreakAgency extends AutoCloseable {
             requireAtLeast(janitorInterval, Duration.ofSeconds(1), "janitorInterval");
             requireAtLeast(janitorGracePeriod, Duration.ZERO, "janitorGracePeriod");
             requireAtLeast(shutdownTimeout, Duration.ZERO, "shutdownTimeout");
+            if (clientErrorLogLevel == Severity.ERROR) {
+                throw new IllegalStateException(
+                        "BreakAgency.builder(): clientErrorLogLevel must be DEBUG, INFO or WARN; ERROR is for failures on Break's side");
+            }
             String worker = workerId == null ? "break-" + UUID.randomUUID() : workerId;
             if (!WORKER_ID.matcher(worker).matches()) {
                 throw new IllegalStateException(
@@ -408,7 +431,7 @@ public interface BreakAgency extends AutoCloseable {
                     new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions),
                     new RecoverySettings(workerThreads, pollInterval, lease, backoff, janitorInterval,
                             janitorGracePeriod, worker, shutdownTimeout),
-                    random == null ? new Random() : random);
+                    random == null ? new Random() : random, clientErrorLogLevel);
         }
 
         private static void requireAtLeast(Duration value, Duration least, String name) {

@@ -18,6 +18,7 @@ import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.api.Finance;
 import com.breakagency.ports.api.Recovery;
 import com.breakagency.ports.api.recovery.JanitorReport;
+import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
@@ -41,10 +42,11 @@ final class DefaultBreakAgency implements BreakAgency {
 
     DefaultBreakAgency(Persistence persistence, ErrorReporter reporter, Clock clock, IdGenerator ids,
                        FinanceService.Settings financeSettings, RecoverySettings recoverySettings,
-                       RandomGenerator random) {
+                       RandomGenerator random, Severity clientErrorLogLevel) {
         this.validator = new CommandValidator();
         this.reporter = reporter;
-        this.boundary = new Boundary(validator, PolicyTable.STANDARD, persistence.transactions(), reporter, clock);
+        this.boundary = new Boundary(validator, PolicyTable.STANDARD, persistence.transactions(), reporter, clock,
+                clientErrorLogLevel);
         Audit audit = new Audit(persistence.auditLog(), ids, clock);
         DealStages stages = new DealStages(persistence.deals(), audit, clock);
         this.crm = new CrmService(boundary, persistence, audit, ids, clock, stages);

@@ -95,7 +95,8 @@ final class ReportEvents {
         return switch (severity) {
             case ERROR -> SentryLevel.ERROR;
             case WARN -> SentryLevel.WARNING;
-            case INFO -> SentryLevel.INFO;
+            // a client error is reported only if a host sends one itself; it is no failure: info
+            case INFO, DEBUG -> SentryLevel.INFO;
         };
     }
 

@@ -25,7 +25,7 @@ import java.util.Map;
  * id, and request data is removed.
  *
  * <p>Covered: the message, the value of every exception in the chain and its mechanism's description,
- * tags, extras, contexts (maps, lists and strings; the SDK's own typed contexts such as {@code runtime}
+ * tags, extras, contexts (maps, keys included, lists and strings; the SDK's own typed contexts such as {@code runtime}
  * and {@code trace} hold no free text and stay as they are), breadcrumbs (message and data), the
  * transaction, logger and fingerprint. Stack frames hold class, method and file names only and are kept.
  *
@@ -79,7 +79,7 @@ final class Scrubber implements SentryOptions.BeforeSendCallback, EventProcessor
         }
         if (event.getTags() != null) {
             Map<String, String> tags = new LinkedHashMap<>();
-            event.getTags().forEach((key, value) -> tags.put(key, Redaction.redact(value)));
+            event.getTags().forEach((key, value) -> tags.put(Redaction.redact(key), Redaction.redact(value)));
             event.setTags(tags);
         }
         if (event.getExtras() != null) {
@@ -130,7 +130,7 @@ final class Scrubber implements SentryOptions.BeforeSendCallback, EventProcessor
 
     private static Map<String, Object> redactMap(Map<?, ?> values) {
         Map<String, Object> out = new LinkedHashMap<>();
-        values.forEach((key, value) -> out.put(String.valueOf(key), redactValue(value)));
+        values.forEach((key, value) -> out.put(Redaction.redact(String.valueOf(key)), redactValue(value)));
         return out;
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  *
  * <p>Each report becomes one event: level from the code's severity (ERROR → error, WARN → warning,
- * INFO → info); fingerprint {@code [code, reason]}, or {@code [code, operation]} when the reason is
+ * INFO and DEBUG → info); fingerprint {@code [code, reason]}, or {@code [code, operation]} when the reason is
  * {@code UNSPECIFIED}; tags {@code error.code}, {@code error.reason}, {@code operation},
  * {@code correlation_id}; the user's id and nothing else about the user; the report's metadata as the
  * context {@code break}; the redacted cause chain as the exception, each with its original class name

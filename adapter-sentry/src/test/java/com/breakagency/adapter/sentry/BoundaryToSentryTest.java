@@ -128,6 +128,51 @@ class BoundaryToSentryTest {
         assertEquals("lookup for " + Redaction.EMAIL + " failed", received.exceptions().get(1).get("value"));
     }
 
+    /** Every shape Redaction removes, as the text that holds it and the part that must not leave. */
+    private static final List<List<String>> SHAPES = List.of(
+            List.of("mail jane@brand.com", "jane@brand.com"),
+            List.of("mail jäne@bücher.example", "bücher"),
+            List.of("to=jane.doe%40northwind.example", "northwind"),
+            List.of("Authorization: Bearer abcDEF123bearer", "abcDEF123bearer"),
+            List.of("Authorization: Basic dXNlcjpwYXNzd29yZA==", "dXNlcjpwYXNzd29yZA"),
+            List.of("refresh_token='r3fr3sh-v4lue'", "r3fr3sh-v4lue"),
+            List.of("client_secret = 'cl13nt-s3cr3t'", "cl13nt-s3cr3t"),
+            List.of("{\"token\": \"t0k3n-v4lue\"}", "t0k3n-v4lue"),
+            List.of("token=\\\"esc4ped-t0k3n\\\"", "esc4ped-t0k3n"),
+            List.of("password=hunter2pw", "hunter2pw"),
+            List.of("X-Api-Key: ap1-k3y-three", "ap1-k3y-three"),
+            List.of("cb?code=4/0AbCdEf-gh&x=1", "4/0AbCdEf-gh"),
+            List.of("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqYW5lIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+                    "eyJzdWIiOiJqYW5lIn0"),
+            List.of("ya29.a0AfH6SMBx3-yZ_w9", "a0AfH6SMBx3"),
+            List.of("1//0gAbCdEfGh-IjK", "0gAbCdEfGh"),
+            List.of("sk_live_4eC39HqLyjWDarjtT1zdp7dc", "4eC39HqLyjWDarjtT1zdp7dc"),
+            List.of("whsec_5WbX5kEWLlfzsGNjH64I8lOOqUB6e8FH", "5WbX5kEWLlfzsGNjH64I8lOOqUB6e8FH"),
+            List.of("GB82 WEST 1234 5698 7654 32", "WEST 1234 5698"),
+            List.of("DE89370400440532013000", "DE89370400440532013000"),
+            List.of("sk9f8a7s6d5f4g3h2j1k0l9z8x7c6v5b4n", "sk9f8a7s6d5f4g3h2j1k0l9z8x7c6v5b4n"),
+            List.of("x\n19:00:00.000 ERROR FAKE LINE", "\n19:00:00.000"));
+
+    @Test
+    void every_shape_in_every_field_of_a_report_is_gone_from_the_envelope() {
+        String all = String.join(" ; ", SHAPES.stream().map(shape -> shape.get(0)).toList());
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        SHAPES.forEach(shape -> metadata.put(shape.get(0), shape.get(0)));
+        RedactedThrowable cause = new RedactedThrowable("com.example.Driver", all,
+                new RedactedThrowable("java.io.IOException", all, null));
+        reporter.report(new ErrorReport(ErrorCode.UNHANDLED_ERROR, "UNEXPECTED_EXCEPTION", all, "test.fail", all,
+                "corr-shapes", metadata, Optional.of(cause), FailingCalls.NOW));
+
+        String body = sentry.next().body();
+
+        for (List<String> shape : SHAPES) {
+            assertFalse(body.contains(shape.get(1)), () -> "the envelope contains " + shape.get(1) + ":\n" + body);
+        }
+        // in the JSON text a line break that got through reads x\n19, an escaped one x\\n19
+        assertFalse(body.contains("x\\n19:00"), body);
+        assertTrue(body.contains("corr-shapes"), "the event arrived: " + body);
+    }
+
     @Test
     void the_level_follows_the_codes_severity() {
         for (ErrorCode code : List.of(ErrorCode.WORKFLOW_BREAK, ErrorCode.INTEGRATION_UNAVAILABLE, ErrorCode.CONFLICT)) {

@@ -1,10 +1,12 @@
 package com.breakagency.core.boundary;
 
+import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.RedactedThrowable;
 import com.breakagency.ports.error.Redaction;
+import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReport;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.Transactions;
@@ -32,8 +34,10 @@ import org.slf4j.MDC;
  *       of work has ended, never from inside it.</li>
  * </ol>
  * Nothing else in Break logs or reports an error it throws; the background worker hands its one
- * reportable failure (a step out of attempts) to {@link #reportBackground}. Messages pass
- * {@link Redaction} before they are logged or reported. Thread-safe.
+ * reportable failure (a step out of attempts) to {@link #reportBackground}. Every value it logs, puts in
+ * the MDC or reports (detail, metadata keys and values, user id, cause chain) passes {@link Redaction},
+ * which also escapes control characters, so no value can forge a log line. Client errors
+ * ({@link Severity#DEBUG}) are logged at the level the boundary was made with. Thread-safe.
  */
 public final class Boundary {
 
@@ -53,9 +57,10 @@ public final class Boundary {
     private final Transactions transactions;
     private final ErrorReporter reporter;
     private final Clock clock;
+    private final Severity clientErrorLevel;
 
     /**
-     * Wires a boundary.
+     * Wires a boundary that logs client errors at DEBUG.
      *
      * @param validator    validates commands
      * @param policy       the policy table
@@ -65,11 +70,27 @@ public final class Boundary {
      */
     public Boundary(CommandValidator validator, AccessPolicy policy, Transactions transactions,
                     ErrorReporter reporter, Clock clock) {
+        this(validator, policy, transactions, reporter, clock, Severity.DEBUG);
+    }
+
+    /**
+     * Wires a boundary.
+     *
+     * @param validator        validates commands
+     * @param policy           the policy table
+     * @param transactions     runs units of work
+     * @param reporter         receives reported errors
+     * @param clock            stamps reports
+     * @param clientErrorLevel the level client errors (codes of severity {@link Severity#DEBUG}) are logged at
+     */
+    public Boundary(CommandValidator validator, AccessPolicy policy, Transactions transactions,
+                    ErrorReporter reporter, Clock clock, Severity clientErrorLevel) {
         this.validator = Objects.requireNonNull(validator, "validator");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.clientErrorLevel = Objects.requireNonNull(clientErrorLevel, "clientErrorLevel");
     }
 
     /**
@@ -78,7 +99,9 @@ public final class Boundary {
      * included; only a {@link VirtualMachineError} other than a {@link StackOverflowError} is logged and
      * rethrown as it is.
      *
-     * @param context   who calls; null is UNAUTHENTICATED
+     * @param context   who calls; null is UNAUTHENTICATED, logged under the correlation id the host put in
+     *                  the MDC under {@link #MDC_CORRELATION_ID} (else a fresh one), which the error carries
+     *                  under {@link BreakException#CORRELATION_ID} so {@code Problem.of(error, null)} shows it
      * @param operation the operation, as the policy table names it
      * @param command   the command, validated before anything else
      * @param useCase   the use case, run in a unit of work
@@ -93,7 +116,7 @@ public final class Boundary {
         Objects.requireNonNull(useCase, "useCase");
         Map<String, String> previousMdc = MDC.getCopyOfContextMap();
         OperationContext named = context == null
-                ? OperationContext.system().withOperation(operation.name())
+                ? anonymous(operation, MDC.get(MDC_CORRELATION_ID))
                 : context.withOperation(operation.name());
         try {
             MDC.put(MDC_OPERATION, operation.name());
@@ -102,7 +125,8 @@ public final class Boundary {
                 if (context == null) {
                     MDC.put(MDC_USER_ID, "anonymous");
                     throw BreakException.builder(ErrorCode.UNAUTHENTICATED).reason("NO_ACTOR")
-                            .detail("No actor was given for the call.").build();
+                            .detail("No actor was given for the call.")
+                            .metadata(BreakException.CORRELATION_ID, named.correlationId()).build();
                 }
                 // the user id reaches the MDC (and Redaction) only once it is known to be of bounded size
                 MDC.put(MDC_USER_ID, "unvalidated");
@@ -133,6 +157,18 @@ public final class Boundary {
         } finally {
             restore(previousMdc);
         }
+    }
+
+    /** A call without a context keeps the host's request id from the MDC when it has the documented form. */
+    private static OperationContext anonymous(Operation operation, String hostCorrelationId) {
+        if (hostCorrelationId != null && hostCorrelationId.length() <= 128) {
+            try {
+                return new OperationContext(Actor.system(), hostCorrelationId, Optional.of(operation.name()));
+            } catch (IllegalArgumentException notOfTheForm) {
+                // fall through to a fresh id
+            }
+        }
+        return OperationContext.system().withOperation(operation.name());
     }
 
     /**
@@ -179,14 +215,16 @@ public final class Boundary {
         });
     }
 
-    private static void log(BreakException error) {
+    private void log(BreakException error) {
         String detail = Redaction.redact(error.detail());
         Map<String, String> metadata = redacted(error.metadata());
-        RedactedThrowable cause = Redaction.redact(error.getCause());
-        switch (error.code().severity()) {
+        Severity severity = error.code().severity() == Severity.DEBUG ? clientErrorLevel : error.code().severity();
+        switch (severity) {
+            case DEBUG -> LOG.debug("{}/{}: {} {}", error.code(), error.reason(), detail, metadata);
             case INFO -> LOG.info("{}/{}: {} {}", error.code(), error.reason(), detail, metadata);
             case WARN -> LOG.warn("{}/{}: {} {}", error.code(), error.reason(), detail, metadata);
             case ERROR -> {
+                RedactedThrowable cause = Redaction.redact(error.getCause());
                 if (cause == null) {
                     LOG.error("{}/{}: {} {}", error.code(), error.reason(), detail, metadata);
                 } else {
@@ -217,7 +255,7 @@ public final class Boundary {
 
     private static Map<String, String> redacted(Map<String, String> metadata) {
         Map<String, String> out = new LinkedHashMap<>();
-        metadata.forEach((k, v) -> out.put(k, Redaction.redact(v)));
+        metadata.forEach((k, v) -> out.put(Redaction.redact(k), Redaction.redact(v)));
         return out;
     }
 

@@ -157,7 +157,7 @@ class BoundaryAuthorizationTest {
         assertEquals(ErrorCode.NOT_FOUND, error.code());
         assertEquals("BRAND_NOT_FOUND", error.reason());
         assertEquals(1, lookups.get());
-        assertEquals(1, logs.events("INFO").size(), logs::allText);
+        assertEquals(1, logs.events("DEBUG").size(), logs::allText);
         assertEquals(List.of(), harness.reporter.reports());
     }
 

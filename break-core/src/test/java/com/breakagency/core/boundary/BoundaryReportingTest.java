@@ -134,12 +134,12 @@ class BoundaryReportingTest {
     static Stream<Arguments> notReported() {
         return Stream.of(
                 Arguments.of("CONFLICT", (Supplier<BreakException>) () ->
-                        BreakException.conflict(Reason.VERSION_MISMATCH, "The order changed."), "INFO"),
+                        BreakException.conflict(Reason.VERSION_MISMATCH, "The order changed."), "DEBUG"),
                 Arguments.of("NOT_FOUND", (Supplier<BreakException>) () ->
-                        BreakException.notFound("brand", "brand-404"), "INFO"),
+                        BreakException.notFound("brand", "brand-404"), "DEBUG"),
                 Arguments.of("VALIDATION_FAILED", (Supplier<BreakException>) () ->
                         BreakException.validation(List.of(new FieldError("#/title", "NotBlank", "must not be blank"))),
-                        "INFO"),
+                        "DEBUG"),
                 Arguments.of("FORBIDDEN", (Supplier<BreakException>) () ->
                         BreakException.forbidden("test.placeOrder"), "WARN"));
     }
@@ -163,7 +163,7 @@ class BoundaryReportingTest {
     }
 
     @Test
-    void an_invalid_command_is_logged_at_info_and_not_reported() {
+    void an_invalid_command_is_logged_at_debug_and_not_reported() {
         BoundaryHarness harness = new BoundaryHarness();
 
         failure(() -> harness.boundary.call(anAgent("req-report-5"), PLACE_ORDER,
@@ -171,7 +171,7 @@ class BoundaryReportingTest {
                 (call, order) -> "never"));
 
         assertEquals(List.of(), harness.reporter.reports());
-        assertEquals(1, logs.events("INFO").size(), logs::allText);
+        assertEquals(1, logs.events("DEBUG").size(), logs::allText);
         assertEquals(1, logs.events().size(), logs::allText);
     }
 

@@ -136,12 +136,12 @@ class BoundaryValidationTest {
     }
 
     @Test
-    void a_validation_failure_is_logged_once_at_info_and_not_reported() {
+    void a_validation_failure_is_logged_once_at_debug_and_not_reported() {
         place(anAgent("req-validation-7"), new PlaceOrder("", "j@b.co", "brand.com", null,
                 List.of(new Line("A", 1, 1)), null));
 
         assertEquals(1, logs.events().size(), logs::allText);
-        assertEquals(1, logs.events("INFO").size(), logs::allText);
+        assertEquals(1, logs.events("DEBUG").size(), logs::allText);
         assertTrue(logs.events().get(0).getFormattedMessage().startsWith("VALIDATION_FAILED/INVALID_INPUT"));
         assertEquals(List.of(), harness.reporter.reports());
     }

@@ -1,5 +1,6 @@
 package com.breakagency.ports.error;
 
+import com.breakagency.ports.validation.Patterns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,15 +20,29 @@ import java.util.regex.Pattern;
  * {@code BreakException} pass unchanged; anything else becomes {@link ErrorCode#UNHANDLED_ERROR}.
  *
  * <p>The detail must never hold an input value, an email address or a secret: it may reach a user
- * interface. Put identifiers in the metadata instead; the boundary redacts messages again anyway.
+ * interface. Put identifiers in the metadata instead; the boundary redacts messages again anyway, and
+ * {@link #getMessage()} is redacted too ({@link Redaction#redact(String)}), so a host that logs a caught
+ * {@code BreakException} prints nothing Break itself would not. An id a caller sent is kept in the
+ * metadata by {@link #notFound} and {@link #versionMismatch} only if it has the form of an id
+ * ({@link Patterns#ID}); otherwise the metadata says {@link #INVALID_ID}.
  *
  * <p>Instances are immutable apart from the stack trace and suppressed exceptions {@link Throwable}
  * keeps, and safe to share between threads.
  */
 public class BreakException extends RuntimeException {
 
+    /** What the metadata holds instead of an id that does not have the form of one. */
+    public static final String INVALID_ID = "[invalid id]";
+    /**
+     * The metadata key under which an error raised before any context existed (a call without one)
+     * carries the correlation id the boundary logged it under; {@link Problem#of} uses it.
+     */
+    public static final String CORRELATION_ID = "correlationId";
+
     private static final long serialVersionUID = 1L;
-    private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+    private static final Pattern ID = Pattern.compile(Patterns.ID);
+    /** Longer than any id can be: such a text is refused before the pattern sees it. */
+    private static final int ID_LENGTH_LIMIT = 256;
 
     private final ErrorCode code;
     private final String reason;
@@ -74,9 +89,9 @@ public class BreakException extends RuntimeException {
     public BreakException(ErrorCode code, String reason, String detail, Map<String, String> metadata,
                           List<FieldError> fieldErrors, Duration retryAfter, Throwable cause) {
         super(Objects.requireNonNull(code, "code") + "/" + Objects.requireNonNull(reason, "reason") + ": "
-                + Objects.requireNonNull(detail, "detail"), cause);
-        if (!UPPER_SNAKE.matcher(reason).matches()) {
-            throw new IllegalArgumentException("reason must be UPPER_SNAKE_CASE, was '" + reason + "'");
+                + Redaction.redact(Objects.requireNonNull(detail, "detail")), cause);
+        if (!isUpperSnake(reason)) {
+            throw new IllegalArgumentException("reason must be UPPER_SNAKE_CASE, was '" + Redaction.redact(reason) + "'");
         }
         if (retryAfter != null && retryAfter.isNegative()) {
             throw new IllegalArgumentException("retryAfter must not be negative");
@@ -89,6 +104,34 @@ public class BreakException extends RuntimeException {
         Collections.sort(sorted);
         this.fieldErrors = List.copyOf(sorted);
         this.retryAfter = retryAfter;
+    }
+
+    /** {@code [A-Z][A-Z0-9]*(_[A-Z0-9]+)*}, checked without a regular expression (no stack per character). */
+    private static boolean isUpperSnake(String reason) {
+        if (reason.isEmpty() || reason.charAt(0) < 'A' || reason.charAt(0) > 'Z' || reason.endsWith("_")) {
+            return false;
+        }
+        for (int i = 1; i < reason.length(); i++) {
+            char c = reason.charAt(i);
+            boolean upperOrDigit = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!upperOrDigit && !(c == '_' && reason.charAt(i - 1) != '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An id as it may be logged: the id itself if it has the form of one ({@link Patterns#ID}) and holds
+     * nothing {@link Redaction} would remove (a key such as {@code sk_live_…} has the form of an id), else
+     * {@link #INVALID_ID}. Ids a caller sent pass this before they reach a log line or a report.
+     *
+     * @param id an id a caller sent, or null
+     * @return the id, or {@link #INVALID_ID}
+     */
+    public static String loggableId(String id) {
+        return id != null && id.length() <= ID_LENGTH_LIMIT && ID.matcher(id).matches()
+                && !Redaction.containsSensitive(id) ? id : INVALID_ID;
     }
 
     /**
@@ -127,12 +170,13 @@ public class BreakException extends RuntimeException {
      * NOT_FOUND for a record.
      *
      * @param entity the kind of record, such as {@code brand}
-     * @param id     its id (an identifier, never personal data)
+     * @param id     its id as the caller sent it; kept in the metadata only if it has the form of an id
      * @return the exception
      */
     public static BreakException notFound(String entity, String id) {
         return builder(ErrorCode.NOT_FOUND).reason(entity.toUpperCase(java.util.Locale.ROOT) + "_NOT_FOUND")
-                .detail("No " + entity + " with that id.").metadata("entity", entity).metadata("id", id).build();
+                .detail("No " + entity + " with that id.").metadata("entity", entity).metadata("id", loggableId(id))
+                .build();
     }
 
     /**
@@ -164,13 +208,13 @@ public class BreakException extends RuntimeException {
      * optimistic update finds another version.
      *
      * @param entity the kind of record
-     * @param id     its id
+     * @param id     its id; kept in the metadata only if it has the form of an id
      * @return the exception
      */
     public static BreakException versionMismatch(String entity, String id) {
         return builder(ErrorCode.CONFLICT).reason(Reason.VERSION_MISMATCH)
                 .detail("The " + entity + " was changed by someone else. Reload it and try again.")
-                .metadata("entity", entity).metadata("id", id).build();
+                .metadata("entity", entity).metadata("id", loggableId(id)).build();
     }
 
     /**

@@ -8,21 +8,24 @@ import java.util.Locale;
  *
  * <p>Each code fixes its HTTP status, whether a caller may retry, whether it is sent to the
  * {@link com.breakagency.ports.spi.ErrorReporter}, how loudly the boundary logs it, and a plain title a
- * user interface can show as it is.
+ * user interface can show as it is. Client errors (bad input, no actor, a missing record, a conflict, a
+ * rate limit) are {@link Severity#DEBUG}: a caller handles them, and a fuzzing client must not fill the
+ * log; a refused access is {@link Severity#WARN}; server-side failures are {@link Severity#ERROR}, except
+ * an integration that is down, which is {@link Severity#WARN}.
  */
 public enum ErrorCode {
     /** Input breaks a constraint; carries field errors, never the rejected values. */
-    VALIDATION_FAILED(400, false, false, Severity.INFO, "Some of the information entered is not valid."),
+    VALIDATION_FAILED(400, false, false, Severity.DEBUG, "Some of the information entered is not valid."),
     /** No actor was given. */
-    UNAUTHENTICATED(401, false, false, Severity.INFO, "Please sign in to continue."),
+    UNAUTHENTICATED(401, false, false, Severity.DEBUG, "Please sign in to continue."),
     /** The actor lacks the role or the ownership the operation needs. */
     FORBIDDEN(403, false, false, Severity.WARN, "You don't have permission to do that."),
     /** The record does not exist (said only after authorization passed). */
-    NOT_FOUND(404, false, false, Severity.INFO, "We couldn't find what you were looking for."),
+    NOT_FOUND(404, false, false, Severity.DEBUG, "We couldn't find what you were looking for."),
     /** The request conflicts with the current state; see {@link Reason} for the reasons. */
-    CONFLICT(409, false, false, Severity.INFO, "This was changed or done already. Refresh and try again."),
+    CONFLICT(409, false, false, Severity.DEBUG, "This was changed or done already. Refresh and try again."),
     /** The caller exceeded Break's own limits; retry after the given time. */
-    RATE_LIMITED(429, true, false, Severity.INFO, "Too many requests. Please wait a moment and try again."),
+    RATE_LIMITED(429, true, false, Severity.DEBUG, "Too many requests. Please wait a moment and try again."),
     /** A workflow invariant failed or a step could not complete. */
     WORKFLOW_BREAK(500, false, true, Severity.ERROR, "A background step could not complete. The team has been notified."),
     /** An OAuth token could not be refreshed; retryable only when the token endpoint was unavailable. */
@@ -80,7 +83,8 @@ public enum ErrorCode {
     }
 
     /**
-     * How loudly the boundary logs errors with this code.
+     * How loudly the boundary logs errors with this code. For {@link Severity#DEBUG}, the client errors, an
+     * agency may be configured to log louder.
      *
      * @return the severity
      */

@@ -28,17 +28,17 @@ class ErrorCodeTest {
     }
 
     static final List<Pinned> TABLE = List.of(
-            new Pinned("VALIDATION_FAILED", 400, false, false, Severity.INFO,
+            new Pinned("VALIDATION_FAILED", 400, false, false, Severity.DEBUG,
                     "urn:break:problem:validation-failed", "Some of the information entered is not valid."),
-            new Pinned("UNAUTHENTICATED", 401, false, false, Severity.INFO,
+            new Pinned("UNAUTHENTICATED", 401, false, false, Severity.DEBUG,
                     "urn:break:problem:unauthenticated", "Please sign in to continue."),
             new Pinned("FORBIDDEN", 403, false, false, Severity.WARN,
                     "urn:break:problem:forbidden", "You don't have permission to do that."),
-            new Pinned("NOT_FOUND", 404, false, false, Severity.INFO,
+            new Pinned("NOT_FOUND", 404, false, false, Severity.DEBUG,
                     "urn:break:problem:not-found", "We couldn't find what you were looking for."),
-            new Pinned("CONFLICT", 409, false, false, Severity.INFO,
+            new Pinned("CONFLICT", 409, false, false, Severity.DEBUG,
                     "urn:break:problem:conflict", "This was changed or done already. Refresh and try again."),
-            new Pinned("RATE_LIMITED", 429, true, false, Severity.INFO,
+            new Pinned("RATE_LIMITED", 429, true, false, Severity.DEBUG,
                     "urn:break:problem:rate-limited", "Too many requests. Please wait a moment and try again."),
             new Pinned("WORKFLOW_BREAK", 500, false, true, Severity.ERROR,
                     "urn:break:problem:workflow-break",

@@ -61,7 +61,7 @@ class RedactionTest {
     @Test
     void an_email_becomes_a_placeholder_and_the_words_around_it_stay() {
         assertEquals("mail [email] about it", Redaction.redact("mail jane@brand.com about it"));
-        assertEquals("Authorization: [redacted] [redacted]", Redaction.redact("Authorization: Bearer xyz"));
+        assertEquals("Authorization: Bearer [redacted]", Redaction.redact("Authorization: Bearer xyz"));
         assertEquals("callback?state=s1&code=[redacted]&scope=mail",
                 Redaction.redact("callback?state=s1&code=4/0AbCdEf-gh&scope=mail"));
         assertEquals("{\"access_token\": \"[redacted]\", \"expires_in\": 3599}",
