@@ -219,9 +219,12 @@ public class BreakException extends RuntimeException {
 
     /**
      * PERSISTENCE_UNAVAILABLE: what a persistence adapter throws when the database cannot be reached
-     * or a transaction could not complete; nothing was written.
+     * before anything was committed, so that nothing was written. A failure while committing is not this:
+     * its outcome is unknown, and the adapter says so with reason {@link Reason#COMMIT_OUTCOME_UNKNOWN}.
      *
-     * @param cause the driver's exception
+     * @param cause what failed; an adapter passes a stand-in that keeps the driver's class names and codes
+     *              but not its message (driver messages can hold statements and values), as the JDBC
+     *              adapter does; messages are redacted again wherever they leave, as a second line
      * @return the exception
      */
     public static BreakException persistenceUnavailable(Throwable cause) {
