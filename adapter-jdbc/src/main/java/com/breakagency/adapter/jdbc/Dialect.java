@@ -4,18 +4,22 @@ import com.breakagency.ports.error.BreakException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The databases Break's relational store runs on, and what differs between them, as data: where the
- * migrations live, how the database folds the case of unquoted names, and which SQLStates mean "run the
- * unit of work again" or "the database is unavailable". The statements themselves are the same SQL on
- * both, except the few upserts and row-locking reads each store that needs one chooses by dialect (the
- * invoice counter, saving a commission plan, enqueuing and claiming work steps).
+ * The databases Break's relational store runs on, and everything that differs between them, as data: how
+ * the database folds the case of unquoted names, which SQLStates mean "run the unit of work again" or "the
+ * database is unavailable", the values of the migrations' placeholders, and the few statements that have
+ * no portable form (the upserts behind the invoice counter, saving a commission plan and enqueuing a work
+ * step, and the claim of work steps that skips locked rows). The stores hold portable SQL only and ask
+ * their dialect for these.
  *
  * <p>{@link JdbcPersistence} detects the dialect from {@link java.sql.DatabaseMetaData#getDatabaseProductName()}
  * and logs its choice at INFO; {@link JdbcPersistence.Builder#dialect(Dialect)} overrides the detection.
@@ -27,42 +31,103 @@ public enum Dialect {
      * PostgreSQL 12 or newer: production. Ids are stored with {@code COLLATE "C"}; serialization failures
      * (40001) and deadlocks (40P01) make the unit of work run again; administrator shutdowns, cancelled
      * statements, lock timeouts and exhausted resources (57P01-57P03, 57014, 55P03, class 53) count as
-     * the database being unavailable, like every connection failure (class 08).
+     * the database being unavailable, like every connection failure (class 08). Upserts are
+     * {@code INSERT ... ON CONFLICT}; claims skip locked rows.
      */
-    POSTGRESQL("PostgreSQL", "postgresql", false,
+    POSTGRESQL("PostgreSQL", false,
             Set.of("40001", "40P01"),
             Set.of("57P01", "57P02", "57P03", "57014", "55P03"),
-            Set.of("08", "53")),
+            Set.of("08", "53"),
+            "COLLATE \"C\"",
+            new Statements(
+                    "INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT (id) DO UPDATE SET"
+                            + " agency_rate_bps = EXCLUDED.agency_rate_bps, agent_share_bps = EXCLUDED.agent_share_bps,"
+                            + " house_takes_unassigned_share = EXCLUDED.house_takes_unassigned_share",
+                    "INSERT INTO {table} AS n (id, last_number) VALUES (1, 1) ON CONFLICT (id)"
+                            + " DO UPDATE SET last_number = n.last_number + 1 RETURNING last_number",
+                    "INSERT INTO {table} AS w ({columns}) VALUES ({values})"
+                            + " ON CONFLICT (dedup_key) DO UPDATE SET payload = EXCLUDED.payload, status = 'PENDING',"
+                            + " attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at, lease_owner = NULL,"
+                            + " lease_expires_at = NULL, last_error = NULL, updated_at = EXCLUDED.updated_at,"
+                            + " version = w.version + 1 WHERE w.status = 'DONE'",
+                    false,
+                    "UPDATE {table} w SET status = 'RUNNING', attempts = w.attempts + 1, lease_owner = ?,"
+                            + " lease_expires_at = ?, updated_at = ?, version = w.version + 1"
+                            + " FROM (SELECT id, version FROM {table} WHERE {due}"
+                            + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED) due"
+                            + " WHERE w.id = due.id AND w.version = due.version RETURNING {w.columns}")),
 
     /**
      * H2 2.x, embedded or in memory: for trying Break out, tests and small installations. Deadlocks
      * (40001) and concurrent-update failures (90131) make the unit of work run again; lock timeouts,
      * cancelled statements, broken or closed connections and a closed database (HYT00, 57014, 90067,
-     * 90098, 90121, 90007) count as the database being unavailable, like every class-08 state.
+     * 90098, 90121, 90007) count as the database being unavailable, like every class-08 state. H2 orders
+     * strings as Java does without a collation; upserts are {@code MERGE}, which can lose a race against a
+     * concurrent insert of the same key; claims cannot skip locked rows.
      */
-    H2("H2", "h2", true,
+    H2("H2", true,
             Set.of("40001", "90131"),
             Set.of("HYT00", "57014", "90067", "90098", "90121", "90007"),
-            Set.of("08"));
+            Set.of("08"),
+            "",
+            new Statements(
+                    "MERGE INTO {table} ({columns}) KEY (id) VALUES ({values})",
+                    "SELECT last_number FROM FINAL TABLE (MERGE INTO {table} n USING (VALUES (1)) s (id)"
+                            + " ON n.id = s.id WHEN MATCHED THEN UPDATE SET last_number = n.last_number + 1"
+                            + " WHEN NOT MATCHED THEN INSERT (id, last_number) VALUES (1, 1))",
+                    "MERGE INTO {table} w USING (VALUES ({values})) s ({columns}) ON w.dedup_key = s.dedup_key"
+                            + " WHEN MATCHED AND w.status = 'DONE' THEN UPDATE SET payload = s.payload,"
+                            + " status = 'PENDING', attempts = 0, next_attempt_at = s.next_attempt_at,"
+                            + " lease_owner = NULL, lease_expires_at = NULL, last_error = NULL,"
+                            + " updated_at = s.updated_at, version = w.version + 1"
+                            + " WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({s.columns})",
+                    true,
+                    null));
+
+    /** The migrations' placeholder for the collation of ids and other keys that are compared and ordered. */
+    static final String BINARY_COLLATION_PLACEHOLDER = "binary_collation";
 
     private static final Logger LOG = LoggerFactory.getLogger(Dialect.class);
-    private static final String MIGRATIONS = "classpath:com/breakagency/adapter/jdbc/migration/";
+    private static final Pattern QUALIFIED_COLUMNS = Pattern.compile("\\{([a-z]+)\\.columns}");
+
+    /**
+     * The statements with no portable form, as templates: {@code {table}} is the qualified table,
+     * {@code {columns}} the store's column list, {@code {x.columns}} the same qualified with alias x,
+     * {@code {values}} one parameter per column, {@code {due}} the store's condition for a due step.
+     *
+     * @param saveCommissionPlan      insert or replace a plan; the columns' values as parameters
+     * @param nextInvoiceNumber       increment the counter row (creating it if missing), returning
+     *                                {@code last_number}; no parameters
+     * @param enqueueStep             insert a step, re-arm a DONE one with its key, or do nothing; the
+     *                                columns' values as parameters
+     * @param upsertMayLoseInsertRace whether the enqueue can fail with a unique violation when a concurrent
+     *                                unit of work inserted the key first, and is then run again (only where
+     *                                a failed statement leaves the transaction usable)
+     * @param claimDueSteps           claim due steps in one statement that skips locked rows, returning
+     *                                them; parameters worker, lease end, now, the due condition's two, and
+     *                                the maximum; null where the database cannot skip locked rows
+     */
+    private record Statements(String saveCommissionPlan, String nextInvoiceNumber, String enqueueStep,
+                              boolean upsertMayLoseInsertRace, String claimDueSteps) {
+    }
 
     private final String productName;
-    private final String migrationFolder;
     private final boolean foldsToUpperCase;
     private final Set<String> retryStates;
     private final Set<String> unavailableStates;
     private final Set<String> unavailableClasses;
+    private final String binaryCollation;
+    private final Statements statements;
 
-    Dialect(String productName, String migrationFolder, boolean foldsToUpperCase, Set<String> retryStates,
-            Set<String> unavailableStates, Set<String> unavailableClasses) {
+    Dialect(String productName, boolean foldsToUpperCase, Set<String> retryStates, Set<String> unavailableStates,
+            Set<String> unavailableClasses, String binaryCollation, Statements statements) {
         this.productName = productName;
-        this.migrationFolder = migrationFolder;
         this.foldsToUpperCase = foldsToUpperCase;
         this.retryStates = retryStates;
         this.unavailableStates = unavailableStates;
         this.unavailableClasses = unavailableClasses;
+        this.binaryCollation = binaryCollation;
+        this.statements = statements;
     }
 
     /**
@@ -74,9 +139,68 @@ public enum Dialect {
         return productName;
     }
 
-    /** The Flyway location of this dialect's migrations. */
-    String migrationLocation() {
-        return MIGRATIONS + migrationFolder;
+    /**
+     * The values of the migrations' placeholders: {@value #BINARY_COLLATION_PLACEHOLDER} is what makes a
+     * column order strings as {@link String#compareTo} does ({@code COLLATE "C"} on PostgreSQL, nothing
+     * on H2, whose default order already is).
+     */
+    Map<String, String> migrationPlaceholders() {
+        return Map.of(BINARY_COLLATION_PLACEHOLDER, binaryCollation);
+    }
+
+    /** Inserts a commission plan or replaces the one with its id, in one statement. */
+    String saveCommissionPlan(String table, String columns) {
+        return render(statements.saveCommissionPlan(), table, columns, null);
+    }
+
+    /** Increments the invoice counter row, creating it if missing, and returns {@code last_number}. */
+    String nextInvoiceNumber(String table) {
+        return render(statements.nextInvoiceNumber(), table, null, null);
+    }
+
+    /** Inserts a work step, re-arms a DONE step with its dedup key in place, or does nothing. */
+    String enqueueStep(String table, String columns) {
+        return render(statements.enqueueStep(), table, columns, null);
+    }
+
+    /**
+     * Whether {@link #enqueueStep} can fail with a unique violation when a concurrent unit of work inserted
+     * the same key first (H2's {@code MERGE}); the database then leaves the transaction usable and the
+     * statement is run again, now finding the row. False where the upsert is one atomic decision.
+     */
+    boolean upsertMayLoseInsertRace() {
+        return statements.upsertMayLoseInsertRace();
+    }
+
+    /**
+     * The claim of due work steps as one statement that skips rows other claims have locked, or empty where
+     * the database cannot skip locked rows (the store then locks and claims them one by one).
+     *
+     * @param due the condition that a step is due, with two parameters (now, now)
+     */
+    Optional<String> claimDueSteps(String table, String columns, String due) {
+        return Optional.ofNullable(statements.claimDueSteps()).map(t -> render(t, table, columns, due));
+    }
+
+    private static String render(String template, String table, String columns, String due) {
+        String sql = template.replace("{table}", table);
+        if (columns != null) {
+            Matcher qualified = QUALIFIED_COLUMNS.matcher(sql);
+            StringBuilder out = new StringBuilder();
+            while (qualified.find()) {
+                qualified.appendReplacement(out, Matcher.quoteReplacement(Sql.qualified(qualified.group(1), columns)));
+            }
+            qualified.appendTail(out);
+            sql = out.toString().replace("{columns}", columns)
+                    .replace("{values}", Sql.placeholders(columns.split(",").length));
+        }
+        if (due != null) {
+            sql = sql.replace("{due}", due);
+        }
+        if (sql.indexOf('{') >= 0) {
+            throw new IllegalStateException("a statement template was left unfilled");
+        }
+        return sql;
     }
 
     /** An unquoted identifier as the database stores it: H2 upper-cases, PostgreSQL lower-cases. */
@@ -114,7 +238,8 @@ public enum Dialect {
     /**
      * Detects the dialect of a data source from one connection's metadata, and logs the choice at INFO.
      *
-     * @throws BreakException PERSISTENCE_UNAVAILABLE if no connection can be had
+     * @throws BreakException PERSISTENCE_UNAVAILABLE if no connection can be had (DATABASE_UNREACHABLE, or
+     *                        POOL_EXHAUSTED when the pool timed out waiting for a free one)
      * @throws IllegalStateException for a database Break does not support
      */
     static Dialect detect(DataSource dataSource) {
@@ -122,7 +247,7 @@ public enum Dialect {
         try (Connection connection = dataSource.getConnection()) {
             productName = connection.getMetaData().getDatabaseProductName();
         } catch (SQLException | RuntimeException e) {
-            throw SqlFailures.unavailable(e);
+            throw SqlFailures.noConnection(e, SqlFailures.CONNECTIONS_PER_UNIT_OF_WORK);
         }
         Dialect dialect = forProductName(productName).orElseThrow(() -> new IllegalStateException(
                 "Break's relational store supports PostgreSQL and H2, not '" + productName

@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link CommissionPlans} in table {@code commission_plans}. {@link #save} is one upsert: {@code INSERT ...
- * ON CONFLICT (id) DO UPDATE} on PostgreSQL, {@code MERGE INTO ... KEY (id)} on H2, so two units of work
- * saving one new plan at once never collide. Thread-safe.
+ * {@link CommissionPlans} in table {@code commission_plans}. {@link #save} is one upsert, the dialect's
+ * ({@link Dialect#saveCommissionPlan}), so two units of work saving one new plan at once never collide. Thread-safe.
  */
 final class JdbcCommissionPlans implements CommissionPlans {
 
@@ -26,11 +25,7 @@ final class JdbcCommissionPlans implements CommissionPlans {
     JdbcCommissionPlans(Sql sql, Dialect dialect) {
         this.sql = sql;
         this.plans = sql.table("commission_plans");
-        this.saveSql = dialect == Dialect.POSTGRESQL
-                ? "INSERT INTO " + plans + " (" + COLUMNS + ") VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                        + " agency_rate_bps = EXCLUDED.agency_rate_bps, agent_share_bps = EXCLUDED.agent_share_bps,"
-                        + " house_takes_unassigned_share = EXCLUDED.house_takes_unassigned_share"
-                : "MERGE INTO " + plans + " (" + COLUMNS + ") KEY (id) VALUES (?, ?, ?, ?)";
+        this.saveSql = dialect.saveCommissionPlan(plans, COLUMNS);
     }
 
     @Override

@@ -27,9 +27,8 @@ import java.util.Optional;
  *       of the unit of work, so payments to one invoice are recorded one after the other.</li>
  *   <li>{@link #nextNumber()} increments the one row of {@code invoice_numbers} inside the unit of work:
  *       concurrent issuers queue on its row lock, and a rolled-back unit gives its number back, so the
- *       committed numbers have no gaps. One statement on PostgreSQL ({@code INSERT ... ON CONFLICT DO
- *       UPDATE ... RETURNING}) and on H2 (a {@code MERGE} read through {@code FINAL TABLE}); both create the
- *       row if it is missing.</li>
+ *       committed numbers have no gaps. One statement, the dialect's ({@link Dialect#nextInvoiceNumber}),
+ *       which creates the row if it is missing.</li>
  * </ul>
  * Thread-safe.
  */
@@ -53,13 +52,7 @@ final class JdbcInvoices implements Invoices {
         this.sql = sql;
         this.invoices = sql.table("invoices");
         this.deals = sql.table("deals");
-        String numbers = sql.table("invoice_numbers");
-        this.nextNumberSql = dialect == Dialect.POSTGRESQL
-                ? "INSERT INTO " + numbers + " AS n (id, last_number) VALUES (1, 1) ON CONFLICT (id)"
-                        + " DO UPDATE SET last_number = n.last_number + 1 RETURNING last_number"
-                : "SELECT last_number FROM FINAL TABLE (MERGE INTO " + numbers + " n USING (VALUES (1)) s (id)"
-                        + " ON n.id = s.id WHEN MATCHED THEN UPDATE SET last_number = n.last_number + 1"
-                        + " WHEN NOT MATCHED THEN INSERT (id, last_number) VALUES (1, 1))";
+        this.nextNumberSql = dialect.nextInvoiceNumber(sql.table("invoice_numbers"));
     }
 
     @Override

@@ -158,8 +158,9 @@ final class JdbcTransactions implements Transactions {
         try {
             connection = dataSource.getConnection();
         } catch (SQLException | RuntimeException e) {
-            // a pool's own failures (a closed pool, one that could not start) are runtime exceptions
-            throw SqlFailures.unavailable(e);
+            // a pool's own failures (a closed pool, one that could not start) are runtime exceptions; a pool
+            // that timed out waiting for a free connection is told apart from a database out of reach
+            throw SqlFailures.noConnection(e, SqlFailures.CONNECTIONS_PER_UNIT_OF_WORK);
         }
         try {
             boolean autoCommit = connection.getAutoCommit();

@@ -21,17 +21,17 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@link #enqueue} never fails over a taken key, because it runs inside the caller's unit of work
  *       and on PostgreSQL a failed statement aborts the whole transaction (the payment that queued the step
- *       would be lost). PostgreSQL: {@code INSERT ... ON CONFLICT (dedup_key) DO UPDATE ... WHERE status =
- *       'DONE'}, which inserts, re-arms a DONE step in place, or does nothing, in one statement; a
- *       concurrent enqueue of the same key waits for the first unit of work and then takes the path its
- *       outcome leaves. H2: a {@code MERGE} with the same three outcomes; when a concurrent unit of work
- *       inserted the key first, H2 refuses the insert as a statement (the transaction stays usable there)
- *       and the merge runs again, now finding the row.</li>
- *   <li>{@link #claimDue}: on PostgreSQL one statement, an {@code UPDATE} of the rows a sub-select picked
- *       with {@code FOR UPDATE SKIP LOCKED}, checked against the version it read, so concurrent workers on
- *       any number of instances never wait for each other nor claim a step twice. On H2, which cannot skip
- *       locked rows, {@code SELECT ... FOR UPDATE} then one update per row conditional on the version it
- *       read: correct, and fine for a single instance.</li>
+ *       would be lost). It is the dialect's upsert ({@link Dialect#enqueueStep}), which inserts, re-arms a
+ *       DONE step in place, or does nothing, in one statement: PostgreSQL's {@code INSERT ... ON CONFLICT
+ *       (dedup_key) DO UPDATE ... WHERE status = 'DONE'} makes a concurrent enqueue of the same key wait
+ *       for the first unit of work and take the path its outcome leaves; H2's {@code MERGE} can lose the
+ *       race ({@link Dialect#upsertMayLoseInsertRace}): H2 refuses the insert as a statement, the
+ *       transaction stays usable there, and the merge runs again, now finding the row.</li>
+ *   <li>{@link #claimDue}: where the dialect can skip locked rows ({@link Dialect#claimDueSteps}, PostgreSQL)
+ *       one statement, an {@code UPDATE} of the rows a sub-select picked with {@code FOR UPDATE SKIP
+ *       LOCKED}, checked against the version it read, so concurrent workers on any number of instances
+ *       never wait for each other nor claim a step twice. Elsewhere (H2) {@code SELECT ... FOR UPDATE} then
+ *       one update per row conditional on the version it read: correct, and fine for a single instance.</li>
  *   <li>{@link #complete}, {@link #fail} and {@link #retry} are conditional updates ({@code WHERE id = ?
  *       AND lease_owner = ? AND version = ?}); a lost lease touches no row and returns false.</li>
  * </ul>
@@ -47,19 +47,23 @@ final class JdbcWorkQueue implements WorkQueue {
     private static final String COLUMNS = "id, type, dedup_key, payload, status, attempts, next_attempt_at,"
             + " lease_owner, lease_expires_at, last_error, created_at, updated_at, version";
     private static final String UNIQUE_VIOLATION = "23505";
-    /** How often H2's merge runs again after losing an insert race, before the failure is let through. */
-    private static final int H2_MERGE_ATTEMPTS = 3;
+    /** How often an upsert that lost an insert race runs again, before the failure is let through. */
+    private static final int UPSERT_ATTEMPTS = 3;
     private static final String DUE = "((status = 'PENDING' AND next_attempt_at <= ?)"
             + " OR (status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at <= ?)))";
 
     private final Sql sql;
     private final Dialect dialect;
     private final String steps;
+    private final String enqueueSql;
+    private final Optional<String> claimSql;
 
     JdbcWorkQueue(Sql sql, Dialect dialect) {
         this.sql = sql;
         this.dialect = dialect;
         this.steps = sql.table("work_steps");
+        this.enqueueSql = dialect.enqueueStep(steps, COLUMNS);
+        this.claimSql = dialect.claimDueSteps(steps, COLUMNS, DUE);
     }
 
     @Override
@@ -68,34 +72,20 @@ final class JdbcWorkQueue implements WorkQueue {
             throw new IllegalArgumentException("a step is queued PENDING");
         }
         String payload = JsonText.object(step.payload());
-        if (dialect == Dialect.POSTGRESQL) {
-            return sql.update("INSERT INTO " + steps + " AS w (" + COLUMNS + ")"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (dedup_key) DO UPDATE SET payload = EXCLUDED.payload, status = 'PENDING',"
-                            + " attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at, lease_owner = NULL,"
-                            + " lease_expires_at = NULL, last_error = NULL, updated_at = EXCLUDED.updated_at,"
-                            + " version = w.version + 1 WHERE w.status = 'DONE'",
-                    step.id(), step.type(), step.dedupKey(), payload, step.status(), step.attempts(),
-                    step.nextAttemptAt(), step.leaseOwner().orElse(null), step.leaseExpiresAt().orElse(null),
-                    step.lastError().orElse(null), step.createdAt(), step.updatedAt(), step.version()) > 0;
+        Object[] params = {step.id(), step.type(), step.dedupKey(), payload, step.status(), step.attempts(),
+                step.nextAttemptAt(), step.leaseOwner().orElse(null), step.leaseExpiresAt().orElse(null),
+                step.lastError().orElse(null), step.createdAt(), step.updatedAt(), step.version()};
+        if (!dialect.upsertMayLoseInsertRace()) {
+            return sql.update(enqueueSql, params) > 0;
         }
-        String merge = "MERGE INTO " + steps + " w USING (VALUES (1)) s (one) ON w.dedup_key = ?"
-                + " WHEN MATCHED AND w.status = 'DONE' THEN UPDATE SET payload = ?, status = 'PENDING', attempts = 0,"
-                + " next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL,"
-                + " updated_at = ?, version = w.version + 1"
-                + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        Object[] params = {step.dedupKey(), payload, step.nextAttemptAt(), step.updatedAt(),
-                step.id(), step.type(), step.dedupKey(), payload, step.status(), step.attempts(), step.nextAttemptAt(),
-                step.leaseOwner().orElse(null), step.leaseExpiresAt().orElse(null), step.lastError().orElse(null),
-                step.createdAt(), step.updatedAt(), step.version()};
         return sql.transactions().inTransaction(() -> {
-            for (int attempt = 1; attempt < H2_MERGE_ATTEMPTS; attempt++) {
-                int merged = sql.updateExpectingFailure(UNIQUE_VIOLATION, merge, params);
+            for (int attempt = 1; attempt < UPSERT_ATTEMPTS; attempt++) {
+                int merged = sql.updateExpectingFailure(UNIQUE_VIOLATION, enqueueSql, params);
                 if (merged >= 0) {
                     return merged > 0;
                 }
             }
-            return sql.update(merge, params) > 0;
+            return sql.update(enqueueSql, params) > 0;
         });
     }
 
@@ -126,20 +116,15 @@ final class JdbcWorkQueue implements WorkQueue {
             throw new IllegalArgumentException("max must be 1 or more");
         }
         Instant leaseEnds = now.plus(lease);
-        List<WorkStep> claimed = dialect == Dialect.POSTGRESQL
-                ? sql.list("UPDATE " + steps + " w SET status = 'RUNNING', attempts = w.attempts + 1, lease_owner = ?,"
-                                + " lease_expires_at = ?, updated_at = ?, version = w.version + 1"
-                                + " FROM (SELECT id, version FROM " + steps + " WHERE " + DUE
-                                + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED) due"
-                                + " WHERE w.id = due.id AND w.version = due.version RETURNING " + Sql.qualified("w", COLUMNS),
-                        JdbcWorkQueue::row, workerId, leaseEnds, now, now, now, max)
-                : claimOnH2(workerId, now, leaseEnds, max);
+        List<WorkStep> claimed = claimSql.isPresent()
+                ? sql.list(claimSql.get(), JdbcWorkQueue::row, workerId, leaseEnds, now, now, now, max)
+                : claimOneByOne(workerId, now, leaseEnds, max);
         List<WorkStep> ordered = new ArrayList<>(claimed);
         ordered.sort(Comparator.comparing(WorkStep::nextAttemptAt).thenComparing(WorkStep::id));
         return ordered;
     }
 
-    private List<WorkStep> claimOnH2(String workerId, Instant now, Instant leaseEnds, int max) {
+    private List<WorkStep> claimOneByOne(String workerId, Instant now, Instant leaseEnds, int max) {
         return sql.transactions().inTransaction(() -> {
             List<Object[]> due = sql.list("SELECT id, version FROM " + steps + " WHERE " + DUE
                             + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE",

@@ -74,8 +74,9 @@ final class Sql {
     /**
      * Runs an INSERT, UPDATE, DELETE or MERGE that may fail with one expected SQLState, and says how many
      * rows it touched, or -1 when it failed with that state. The failure is not recorded against the unit
-     * of work. Only for H2, where a failed statement leaves the transaction usable; on PostgreSQL it
-     * would not, so PostgreSQL statements must never fail on purpose.
+     * of work. Only where the dialect leaves the transaction usable after a failed statement
+     * ({@link Dialect#upsertMayLoseInsertRace}, H2); on PostgreSQL it would not, so PostgreSQL statements
+     * must never fail on purpose.
      */
     int updateExpectingFailure(String expectedSqlState, String sql, Object... params) {
         return transactions.inTransaction(() -> {

@@ -32,7 +32,8 @@ import java.util.Optional;
  *       work runs again; when the retries are used up, CONFLICT/CONCURRENT_UPDATE</td></tr>
  *   <tr><td>connection failure, timeout, administrator shutdown ({@link Dialect#isUnavailable}, or a
  *       connection, timeout or recoverable exception type)</td><td>PERSISTENCE_UNAVAILABLE/DATABASE_UNREACHABLE,
- *       retryable; while committing, PERSISTENCE_UNAVAILABLE/COMMIT_OUTCOME_UNKNOWN
+ *       retryable; a pool that timed out waiting for a free connection ({@link #noConnection}),
+ *       PERSISTENCE_UNAVAILABLE/{@link Reason#POOL_EXHAUSTED}, retryable; while committing, PERSISTENCE_UNAVAILABLE/COMMIT_OUTCOME_UNKNOWN
  *       ({@link JdbcTransactions})</td></tr>
  *   <tr><td>class 22, data exception (a value too long, a NUL character, a date or number out of range,
  *       ...)</td><td>VALIDATION_FAILED/INVALID_INPUT with one field error at {@code #}: every value Break
@@ -61,6 +62,11 @@ final class SqlFailures {
     static final String DATABASE_UNREACHABLE = "DATABASE_UNREACHABLE";
     /** The reason of the VALIDATION_FAILED thrown for a value the database cannot store. */
     static final String INVALID_INPUT = "INVALID_INPUT";
+
+    /** How many connections a unit of work holds at once. */
+    static final int CONNECTIONS_PER_UNIT_OF_WORK = 1;
+    /** How many connections Flyway holds at once while it migrates Break's schema. */
+    static final int CONNECTIONS_WHILE_MIGRATING = 2;
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DATA_EXCEPTION_CLASS = "22";
@@ -189,6 +195,48 @@ final class SqlFailures {
             builder.metadata("sqlState", sqlState((SQLException) failure));
         }
         return builder.build();
+    }
+
+    /**
+     * The failure to get a connection from the data source: PERSISTENCE_UNAVAILABLE/{@link
+     * Reason#POOL_EXHAUSTED} when the pool timed out waiting for a free connection, which says how many
+     * connections the work needs; else {@link #unavailable(Throwable) DATABASE_UNREACHABLE}. Nothing was
+     * saved either way.
+     *
+     * @param failure           what the data source (or Flyway, asking it) threw
+     * @param connectionsNeeded how many connections the work holds at once
+     */
+    static BreakException noConnection(Throwable failure, int connectionsNeeded) {
+        if (!isPoolTimeout(failure)) {
+            return unavailable(failure);
+        }
+        String need = connectionsNeeded == CONNECTIONS_WHILE_MIGRATING
+                ? "Flyway holds " + connectionsNeeded + " connections at once while it migrates Break's schema on"
+                        + " start: give the pool at least " + connectionsNeeded + ", or run the migrations yourself."
+                : "Each running call holds " + connectionsNeeded + " connection for its unit of work (" + CONNECTIONS_WHILE_MIGRATING
+                        + " while Flyway migrates on start): size the pool for the calls that run at once.";
+        return BreakException.builder(ErrorCode.PERSISTENCE_UNAVAILABLE).reason(Reason.POOL_EXHAUSTED)
+                .detail("The connection pool timed out waiting for a free connection; nothing was saved. " + need)
+                .metadata("connectionsNeeded", Integer.toString(connectionsNeeded))
+                .cause(DriverFailure.of(failure)).build();
+    }
+
+    /**
+     * Whether a data source's failure is a pool that timed out waiting for a free connection rather than a
+     * database that could not be reached, told by the exception's type, never its message: a
+     * {@link SQLTransientConnectionException} (what HikariCP throws when no connection comes free in time)
+     * without a SQLState and without a cause. A pool that could not connect passes on the driver's failure
+     * as the cause, with its SQLState (class 08).
+     */
+    static boolean isPoolTimeout(Throwable failure) {
+        int links = 0;
+        for (Throwable t = failure; t != null && links < 20; t = t.getCause() == t ? null : t.getCause(), links++) {
+            if (t instanceof SQLTransientConnectionException) {
+                SQLException pool = (SQLException) t;
+                return pool.getSQLState() == null && pool.getCause() == null && pool.getNextException() == null;
+            }
+        }
+        return false;
     }
 
     /**

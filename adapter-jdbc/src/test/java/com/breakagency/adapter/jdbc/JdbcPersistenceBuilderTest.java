@@ -9,13 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.model.crm.Brand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The builder's defaults, its validation, and the two ways to bring the schema up to date. */
@@ -57,13 +65,22 @@ class JdbcPersistenceBuilderTest {
     }
 
     @Test
-    void a_host_may_apply_the_sql_files_with_its_own_tool_and_turn_migrating_off() throws SQLException {
+    void a_host_may_apply_the_sql_files_with_its_own_tool_and_turn_migrating_off(@TempDir Path dir)
+            throws SQLException, IOException {
         JdbcDataSource h2 = freshH2();
         try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA crm");
             statement.execute("SET SCHEMA crm");
-            statement.execute("RUNSCRIPT FROM 'classpath:/com/breakagency/adapter/jdbc/migration/h2/V1__crm.sql'");
-            statement.execute("RUNSCRIPT FROM 'classpath:/com/breakagency/adapter/jdbc/migration/h2/V2__finance.sql'");
+            for (String file : List.of("V1__crm.sql", "V2__finance.sql", "V3__access_and_visibility.sql")) {
+                // what the README tells a host to do: substitute the placeholders with the dialect's values
+                String sql = resource("com/breakagency/adapter/jdbc/migration/" + file);
+                for (Map.Entry<String, String> placeholder : Dialect.H2.migrationPlaceholders().entrySet()) {
+                    sql = sql.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+                }
+                assertFalse(sql.contains("${"), file);
+                Path script = Files.writeString(dir.resolve(file), sql);
+                statement.execute("RUNSCRIPT FROM '" + script.toAbsolutePath() + "'");
+            }
         }
 
         JdbcPersistence persistence = JdbcPersistence.builder(h2).schema("crm").migrateOnStart(false).build();
@@ -72,6 +89,12 @@ class JdbcPersistenceBuilderTest {
         persistence.brands().insert(brand);
         assertEquals(Optional.of(brand), persistence.brands().findById(brand.id()));
         assertEquals("CRM", persistence.schema());
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = JdbcPersistenceBuilderTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

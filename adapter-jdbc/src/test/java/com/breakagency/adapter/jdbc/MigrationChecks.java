@@ -2,13 +2,18 @@ package com.breakagency.adapter.jdbc;
 
 import static com.breakagency.testkit.Fixtures.aBrand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.spi.Brands;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -136,6 +141,48 @@ abstract class MigrationChecks {
 
         assertEquals(List.of("0|BASELINE|true", "1|SQL|true"), versions(schema, HOST_HISTORY));
         assertEquals(breakHistory, history(schema, breakHistory(), "installed_rank, version, checksum, success"));
+    }
+
+    @Test
+    void a_schema_migrated_by_the_former_per_dialect_files_keeps_working_and_its_checksums_are_aligned() {
+        TestDatabase db = database();
+        String schema = db.newSchema();
+        JdbcPersistence.builder(db.dataSource()).schema(schema).build();
+        List<String> singleSet = history(schema, breakHistory(), "version, checksum");
+        Brand brand = aBrand();
+        JdbcPersistence.builder(db.dataSource()).schema(schema).build().brands().insert(brand);
+        // what the history of a schema built from the per-dialect folders records: their files' checksums
+        Map<String, Integer> perDialect = db.kind() == TestDatabase.Kind.H2
+                ? Map.of("1", -2110930097, "2", 1261034036, "3", 347357271)
+                : Map.of("1", 1792309228, "2", 126691600, "3", 852282666);
+        perDialect.forEach((version, checksum) -> db.execute("UPDATE \"" + db.fold(schema) + "\".\"" + breakHistory()
+                + "\" SET \"checksum\" = " + checksum + " WHERE \"version\" = '" + version + "'"));
+        assertTrue(Migrations.PER_DIALECT_CHECKSUMS.containsAll(perDialect.values()));
+        assertFalse(history(schema, breakHistory(), "version, checksum").equals(singleSet));
+
+        JdbcPersistence upgraded = JdbcPersistence.builder(db.dataSource()).schema(schema).build();
+
+        assertEquals(singleSet, history(schema, breakHistory(), "version, checksum"),
+                "the recorded checksums are now the single set's");
+        assertEquals(Optional.of(brand), upgraded.brands().findById(brand.id()));
+        assertEquals(List.of("1|SQL|true", "2|SQL|true", "3|SQL|true"), versions(schema, breakHistory()));
+    }
+
+    @Test
+    void a_checksum_no_break_migration_ever_had_still_fails_validation() {
+        TestDatabase db = database();
+        String schema = db.newSchema();
+        JdbcPersistence.builder(db.dataSource()).schema(schema).build();
+        db.execute("UPDATE \"" + db.fold(schema) + "\".\"" + breakHistory() + "\" SET \"checksum\" = 12345"
+                + " WHERE \"version\" = '2'");
+        List<String> edited = history(schema, breakHistory(), "version, checksum");
+
+        BreakException e = assertThrows(BreakException.class,
+                () -> JdbcPersistence.builder(db.dataSource()).schema(schema).build());
+
+        assertEquals(ErrorCode.PERSISTENCE_UNAVAILABLE, e.code());
+        assertEquals("MIGRATION_FAILED", e.reason());
+        assertEquals(edited, history(schema, breakHistory(), "version, checksum"), "nothing was repaired");
     }
 
     private Flyway hostFlyway(String schema, String... folders) {

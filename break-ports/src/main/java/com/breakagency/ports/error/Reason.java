@@ -42,6 +42,12 @@ public final class Reason {
      * the same call again fails the same way.
      */
     public static final String STATEMENT_REJECTED = "STATEMENT_REJECTED";
+    /**
+     * PERSISTENCE_UNAVAILABLE: the connection pool had no free connection within its timeout (every one was
+     * held by other calls); the database itself may be fine, nothing was saved, and a retry may succeed. A
+     * pool smaller than the calls that run at once causes it.
+     */
+    public static final String POOL_EXHAUSTED = "POOL_EXHAUSTED";
 
     private Reason() {
     }

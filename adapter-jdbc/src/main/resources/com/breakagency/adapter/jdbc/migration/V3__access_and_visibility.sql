@@ -1,4 +1,4 @@
--- Break: access follows the deal, and timeline entries have a visibility, for PostgreSQL.
+-- Break: access follows the deal, and timeline entries have a visibility. Conventions as in V1__crm.sql.
 --
 -- An invoice belongs to whoever owns its deal now. The copy of the deal's owner that invoices kept since
 -- they were drafted went stale when a deal was handed to another agent, so it is gone: listings scoped to

@@ -1,5 +1,5 @@
 -- Break: the finance tables (invoices and their numbers, payments, commission lines and plans,
--- idempotency keys) and the work queue, for H2. Conventions as in V1__crm.sql; in addition:
+-- idempotency keys) and the work queue. Conventions and placeholders as in V1__crm.sql; in addition:
 --   dates          DATE (due dates, days a payment arrived)
 --   rates          NUMERIC(30, 15): a share of a payment as a fraction, kept exactly to 15 decimal places
 --   lists and maps JSON text (invoice lines, a step's payload)
@@ -9,8 +9,8 @@
 -- stores only name.
 
 CREATE TABLE invoices (
-    id             VARCHAR(64) NOT NULL,
-    deal_id        VARCHAR(64) NOT NULL,
+    id             VARCHAR(64) ${binary_collation} NOT NULL,
+    deal_id        VARCHAR(64) ${binary_collation} NOT NULL,
     brand_id       VARCHAR(64) NOT NULL,
     talent_id      VARCHAR(64) NOT NULL,
     owner_agent_id VARCHAR(64) NOT NULL,
@@ -47,12 +47,12 @@ INSERT INTO invoice_numbers (id, last_number) VALUES (1, 0);
 
 -- append-only
 CREATE TABLE payments (
-    id                 VARCHAR(64) NOT NULL,
-    invoice_id         VARCHAR(64) NOT NULL,
+    id                 VARCHAR(64) ${binary_collation} NOT NULL,
+    invoice_id         VARCHAR(64) ${binary_collation} NOT NULL,
     amount_minor       BIGINT NOT NULL,
     currency           CHAR(3) NOT NULL,
     received_on        DATE NOT NULL,
-    external_reference VARCHAR(200) NOT NULL,
+    external_reference VARCHAR(200) ${binary_collation} NOT NULL,
     source             VARCHAR(32) NOT NULL,
     recorded_by        VARCHAR(255) NOT NULL,
     recorded_at        TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -65,13 +65,13 @@ CREATE INDEX payments_received_idx ON payments (received_on, id);
 
 -- append-only
 CREATE TABLE commission_lines (
-    id               VARCHAR(64) NOT NULL,
-    payment_id       VARCHAR(64) NOT NULL,
-    invoice_id       VARCHAR(64) NOT NULL,
+    id               VARCHAR(64) ${binary_collation} NOT NULL,
+    payment_id       VARCHAR(64) ${binary_collation} NOT NULL,
+    invoice_id       VARCHAR(64) ${binary_collation} NOT NULL,
     deal_id          VARCHAR(64) NOT NULL,
     talent_id        VARCHAR(64) NOT NULL,
     beneficiary_kind VARCHAR(16) NOT NULL,
-    beneficiary_id   VARCHAR(255) NOT NULL,
+    beneficiary_id   VARCHAR(255) ${binary_collation} NOT NULL,
     basis_minor      BIGINT NOT NULL,
     rate             NUMERIC(30, 15) NOT NULL,
     plan_id          VARCHAR(64) NOT NULL,
@@ -91,7 +91,7 @@ CREATE INDEX commission_lines_talent_idx ON commission_lines (talent_id, id);
 CREATE INDEX commission_lines_status_idx ON commission_lines (status, id);
 
 CREATE TABLE commission_plans (
-    id                              VARCHAR(64) NOT NULL,
+    id                              VARCHAR(64) ${binary_collation} NOT NULL,
     agency_rate_bps                 INTEGER NOT NULL,
     agent_share_bps                 INTEGER NOT NULL,
     house_takes_unassigned_share    BOOLEAN NOT NULL,
@@ -100,8 +100,8 @@ CREATE TABLE commission_plans (
 
 -- one record per (scope, key), compared exactly; inserted in the unit of work of the result it names
 CREATE TABLE idempotency_keys (
-    scope           VARCHAR(100) NOT NULL,
-    idempotency_key VARCHAR(200) NOT NULL,
+    scope           VARCHAR(100) ${binary_collation} NOT NULL,
+    idempotency_key VARCHAR(200) ${binary_collation} NOT NULL,
     fingerprint     VARCHAR(200) NOT NULL,
     result_id       VARCHAR(64) NOT NULL,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -112,9 +112,9 @@ CREATE INDEX idempotency_keys_expires_idx ON idempotency_keys (expires_at);
 
 -- the work queue: one step per dedup key, whatever its status (a DONE step is re-armed in place)
 CREATE TABLE work_steps (
-    id               VARCHAR(64) NOT NULL,
+    id               VARCHAR(64) ${binary_collation} NOT NULL,
     type             VARCHAR(64) NOT NULL,
-    dedup_key        VARCHAR(255) NOT NULL,
+    dedup_key        VARCHAR(255) ${binary_collation} NOT NULL,
     payload          VARCHAR NOT NULL,
     status           VARCHAR(16) NOT NULL,
     attempts         INTEGER NOT NULL,

@@ -1,10 +1,15 @@
--- Break: the CRM tables (brands, contacts, talent, deals, timelines) and the audit log, for H2.
+-- Break: the CRM tables (brands, contacts, talent, deals, timelines) and the audit log.
 --
--- Plain SQL on purpose: Break applies it with Flyway (history table break_schema_history) unless the host
--- turns that off and runs it with its own tool. Tables are created in the current schema.
+-- Plain SQL on purpose, one file for PostgreSQL and H2: Break applies it with Flyway (history table
+-- break_schema_history) unless the host turns that off and runs it with its own tool. Tables are created in
+-- the current schema (search_path on PostgreSQL).
+--
+-- Placeholders, filled in by Break's Flyway from Dialect (a host running the SQL itself substitutes them):
+--   binary_collation   COLLATE "C" on PostgreSQL, empty on H2: the column orders strings byte by byte, as
+--                      Java's String.compareTo orders them (H2 already does without a collation)
 --
 -- Conventions
---   ids            VARCHAR(64): H2 orders strings as Java's String.compareTo does
+--   ids            VARCHAR(64) with the binary collation, like every key that is compared or ordered
 --   instants       TIMESTAMP WITH TIME ZONE, written in UTC, to the microsecond
 --   money          BIGINT minor units + CHAR(3) ISO 4217 currency
 --   enums          VARCHAR holding the Java constant's name
@@ -14,9 +19,9 @@
 --                  unique ones to the field it reports in CONFLICT/ALREADY_EXISTS, so never rename them
 
 CREATE TABLE brands (
-    id             VARCHAR(64) NOT NULL,
+    id             VARCHAR(64) ${binary_collation} NOT NULL,
     name           VARCHAR(200) NOT NULL,
-    name_folded    VARCHAR(200) NOT NULL,
+    name_folded    VARCHAR(200) ${binary_collation} NOT NULL,
     status         VARCHAR(32) NOT NULL,
     owner_agent_id VARCHAR(64) NOT NULL,
     tags           VARCHAR NOT NULL,
@@ -30,7 +35,7 @@ CREATE INDEX brands_name_folded_idx ON brands (name_folded);
 
 -- one row per domain; the unique constraint is what makes a domain belong to one brand only
 CREATE TABLE brand_domains (
-    brand_id VARCHAR(64) NOT NULL,
+    brand_id VARCHAR(64) ${binary_collation} NOT NULL,
     domain   VARCHAR(253) NOT NULL,
     CONSTRAINT brand_domains_pk PRIMARY KEY (brand_id, domain),
     CONSTRAINT brand_domains_domain_uq UNIQUE (domain),
@@ -38,10 +43,10 @@ CREATE TABLE brand_domains (
 );
 
 CREATE TABLE contacts (
-    id          VARCHAR(64) NOT NULL,
+    id          VARCHAR(64) ${binary_collation} NOT NULL,
     brand_id    VARCHAR(64),
     name        VARCHAR(200) NOT NULL,
-    name_folded VARCHAR(200) NOT NULL,
+    name_folded VARCHAR(200) ${binary_collation} NOT NULL,
     title       VARCHAR(100),
     phone       VARCHAR(40),
     archived    BOOLEAN NOT NULL,
@@ -55,7 +60,7 @@ CREATE INDEX contacts_name_folded_idx ON contacts (name_folded);
 
 -- every address of a contact, the primary one and the others: an address belongs to one contact only
 CREATE TABLE contact_emails (
-    contact_id VARCHAR(64) NOT NULL,
+    contact_id VARCHAR(64) ${binary_collation} NOT NULL,
     email      VARCHAR(254) NOT NULL,
     is_primary BOOLEAN NOT NULL,
     CONSTRAINT contact_emails_pk PRIMARY KEY (contact_id, email),
@@ -64,9 +69,9 @@ CREATE TABLE contact_emails (
 );
 
 CREATE TABLE talents (
-    id                 VARCHAR(64) NOT NULL,
+    id                 VARCHAR(64) ${binary_collation} NOT NULL,
     name               VARCHAR(200) NOT NULL,
-    name_folded        VARCHAR(200) NOT NULL,
+    name_folded        VARCHAR(200) ${binary_collation} NOT NULL,
     handles            VARCHAR NOT NULL,
     email              VARCHAR(254),
     managing_agent_id  VARCHAR(64),
@@ -83,7 +88,7 @@ CREATE INDEX talents_name_folded_idx ON talents (name_folded);
 
 -- no foreign keys to brands or talents: each aggregate is stored on its own, as the ports describe them
 CREATE TABLE deals (
-    id                 VARCHAR(64) NOT NULL,
+    id                 VARCHAR(64) ${binary_collation} NOT NULL,
     brand_id           VARCHAR(64) NOT NULL,
     talent_id          VARCHAR(64) NOT NULL,
     owner_agent_id     VARCHAR(64) NOT NULL,
@@ -103,7 +108,7 @@ CREATE INDEX deals_owner_agent_idx ON deals (owner_agent_id, id);
 
 -- append-only; time-ordered ids keep inserts at the end of the primary key
 CREATE TABLE activities (
-    id             VARCHAR(64) NOT NULL,
+    id             VARCHAR(64) ${binary_collation} NOT NULL,
     subject_type   VARCHAR(32) NOT NULL,
     subject_id     VARCHAR(64) NOT NULL,
     kind           VARCHAR(32) NOT NULL,
@@ -116,7 +121,7 @@ CREATE INDEX activities_subject_idx ON activities (subject_type, subject_id, id)
 
 -- append-only, like activities
 CREATE TABLE audit_events (
-    id             VARCHAR(64) NOT NULL,
+    id             VARCHAR(64) ${binary_collation} NOT NULL,
     action         VARCHAR(64) NOT NULL,
     entity_type    VARCHAR(32) NOT NULL,
     entity_id      VARCHAR(64) NOT NULL,
