@@ -124,6 +124,11 @@ public interface BreakAgency extends AutoCloseable {
     /**
      * Configures a {@link BreakAgency}. Not thread-safe; {@link #build()} hands the agency a copy of the
      * configuration, so a builder may be reused.
+     *
+     * <p>Every setter throws {@link NullPointerException} naming its parameter for a null argument; a value
+     * outside its documented range is refused by {@link #build()} with an {@link IllegalStateException} that
+     * names the setting and its range. Every duration is at most {@link #MAX_DURATION}, so no later
+     * arithmetic on a time can overflow.
      */
     final class Builder {
 
@@ -152,6 +157,11 @@ public interface BreakAgency extends AutoCloseable {
         public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
         /** Client errors (VALIDATION_FAILED, UNAUTHENTICATED, NOT_FOUND, CONFLICT, RATE_LIMITED) log at DEBUG. */
         public static final Severity DEFAULT_CLIENT_ERROR_LOG_LEVEL = Severity.DEBUG;
+
+        /** The longest duration any setting takes (idempotency retention and payment terms excepted): 365 days. */
+        public static final Duration MAX_DURATION = Duration.ofDays(365);
+        /** The longest idempotency retention and payment terms: ten years. */
+        private static final Duration MAX_RETENTION = Duration.ofDays(3650);
 
         private static final Pattern WORKER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -228,7 +238,7 @@ public interface BreakAgency extends AutoCloseable {
          * How long an idempotency key is remembered at least: a retry within it replays the first result.
          * Defaults to {@link #DEFAULT_IDEMPOTENCY_RETENTION}.
          *
-         * @param value at least one hour
+         * @param value one hour to ten years
          * @return this builder
          */
         public Builder idempotencyRetention(Duration value) {
@@ -240,7 +250,7 @@ public interface BreakAgency extends AutoCloseable {
          * The due date of an invoice issued without one: this long after the issue day. Defaults to
          * {@link #DEFAULT_PAYMENT_TERMS}.
          *
-         * @param value zero or more days
+         * @param value zero to ten years
          * @return this builder
          */
         public Builder paymentTerms(Period value) {
@@ -277,7 +287,7 @@ public interface BreakAgency extends AutoCloseable {
          * How long a worker thread waits after finding nothing due before it looks again. Steps are claimed
          * one after another without waiting while any is due. Defaults to {@link #DEFAULT_POLL_INTERVAL}.
          *
-         * @param value at least 10 milliseconds
+         * @param value 10 milliseconds to 365 days
          * @return this builder
          */
         public Builder pollInterval(Duration value) {
@@ -291,7 +301,7 @@ public interface BreakAgency extends AutoCloseable {
          * which handlers are written for. Diagnostics also calls a due step that waited longer than this
          * stalled. Defaults to {@link #DEFAULT_LEASE}.
          *
-         * @param value at least one second
+         * @param value one second to 365 days
          * @return this builder
          */
         public Builder lease(Duration value) {
@@ -328,7 +338,7 @@ public interface BreakAgency extends AutoCloseable {
          * calls the janitor overdue when its last run (on any instance) is older than three intervals.
          * Defaults to {@link #DEFAULT_JANITOR_INTERVAL}.
          *
-         * @param value at least one second
+         * @param value one second to 365 days
          * @return this builder
          */
         public Builder janitorInterval(Duration value) {
@@ -340,7 +350,7 @@ public interface BreakAgency extends AutoCloseable {
          * How old a broken state must be before the janitor repairs it: younger ones may still be work in
          * flight. Defaults to {@link #DEFAULT_JANITOR_GRACE_PERIOD}.
          *
-         * @param value zero or more
+         * @param value zero to 365 days
          * @return this builder
          */
         public Builder janitorGracePeriod(Duration value) {
@@ -352,7 +362,7 @@ public interface BreakAgency extends AutoCloseable {
          * How long {@link BreakAgency#close()} waits for running steps to finish before it interrupts them.
          * Defaults to {@link #DEFAULT_SHUTDOWN_TIMEOUT}.
          *
-         * @param value zero or more
+         * @param value zero to 365 days
          * @return this builder
          */
         public Builder shutdownTimeout(Duration value) {
@@ -392,27 +402,29 @@ public interface BreakAgency extends AutoCloseable {
          *
          * @return the agency
          * @throws IllegalStateException if persistence was not set, the idempotency retention is under an
-         *                               hour, the payment terms are negative, a worker setting is outside
-         *                               its documented range, or client errors are to be logged at ERROR
+         *                               hour or over ten years, the payment terms are negative or over ten
+         *                               years, a worker setting is outside its documented range, a duration
+         *                               is over {@link #MAX_DURATION}, or client errors are to be logged at
+         *                               ERROR
          */
         public BreakAgency build() {
             if (persistence == null) {
                 throw new IllegalStateException("BreakAgency.builder(): persistence(...) is required");
             }
-            if (idempotencyRetention.compareTo(Duration.ofHours(1)) < 0) {
-                throw new IllegalStateException("BreakAgency.builder(): idempotencyRetention must be at least one hour");
+            if (idempotencyRetention.compareTo(Duration.ofHours(1)) < 0 || idempotencyRetention.compareTo(MAX_RETENTION) > 0) {
+                throw new IllegalStateException("BreakAgency.builder(): idempotencyRetention must be one hour to ten years");
             }
-            if (paymentTerms.isNegative()) {
-                throw new IllegalStateException("BreakAgency.builder(): paymentTerms must not be negative");
+            if (paymentTerms.isNegative() || paymentTerms.toTotalMonths() > 120 || paymentTerms.getDays() > 3650) {
+                throw new IllegalStateException("BreakAgency.builder(): paymentTerms must be zero to ten years, none of its parts negative");
             }
             if (workerThreads < 1 || workerThreads > 64) {
                 throw new IllegalStateException("BreakAgency.builder(): workerThreads must be 1 to 64");
             }
-            requireAtLeast(pollInterval, Duration.ofMillis(10), "pollInterval");
-            requireAtLeast(lease, Duration.ofSeconds(1), "lease");
-            requireAtLeast(janitorInterval, Duration.ofSeconds(1), "janitorInterval");
-            requireAtLeast(janitorGracePeriod, Duration.ZERO, "janitorGracePeriod");
-            requireAtLeast(shutdownTimeout, Duration.ZERO, "shutdownTimeout");
+            requireWithin(pollInterval, Duration.ofMillis(10), "pollInterval", "10 milliseconds");
+            requireWithin(lease, Duration.ofSeconds(1), "lease", "one second");
+            requireWithin(janitorInterval, Duration.ofSeconds(1), "janitorInterval", "one second");
+            requireWithin(janitorGracePeriod, Duration.ZERO, "janitorGracePeriod", "zero");
+            requireWithin(shutdownTimeout, Duration.ZERO, "shutdownTimeout", "zero");
             if (clientErrorLogLevel == Severity.ERROR) {
                 throw new IllegalStateException(
                         "BreakAgency.builder(): clientErrorLogLevel must be DEBUG, INFO or WARN; ERROR is for failures on Break's side");
@@ -434,9 +446,10 @@ public interface BreakAgency extends AutoCloseable {
                     random == null ? new Random() : random, clientErrorLogLevel);
         }
 
-        private static void requireAtLeast(Duration value, Duration least, String name) {
-            if (value.compareTo(least) < 0) {
-                throw new IllegalStateException("BreakAgency.builder(): " + name + " must be at least " + least);
+        private static void requireWithin(Duration value, Duration least, String name, String leastInWords) {
+            if (value.compareTo(least) < 0 || value.compareTo(MAX_DURATION) > 0) {
+                throw new IllegalStateException("BreakAgency.builder(): " + name + " must be " + leastInWords
+                        + " to 365 days");
             }
         }
     }

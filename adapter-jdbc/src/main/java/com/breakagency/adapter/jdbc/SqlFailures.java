@@ -151,7 +151,7 @@ final class SqlFailures {
             case UNIQUE_VIOLATION:
                 return violatedKey(failure).map(found -> BreakException.builder(ErrorCode.CONFLICT)
                                 .reason(Reason.ALREADY_EXISTS)
-                                .detail("Another " + found.key().entity() + " already uses that " + found.key().field() + ".")
+                                .detail("Another " + found.key().entity() + " already uses the same " + found.key().field() + ".")
                                 .metadata("entity", found.key().entity()).metadata("field", found.key().field())
                                 .metadata("constraint", found.constraint()).metadata("sqlState", state).build())
                         .orElseGet(() -> BreakException.builder(ErrorCode.CONFLICT).reason(Reason.ALREADY_EXISTS)

@@ -45,13 +45,12 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  *
  * <p>Uses the parameter message interpolator, so no expression-language implementation is needed and
  * no rejected value can be interpolated into a message; the message of a {@code @Pattern} is replaced by
- * one that does not show the expression. One instance per {@code BreakAgency}; close it with the agency.
+ * one that says the form in words ({@link Patterns#message(String)}), never the expression. One instance per {@code BreakAgency}; close it with the agency.
  * Thread-safe.
  */
 public final class CommandValidator implements AutoCloseable {
 
     private static final String USER_ID_POINTER = "#/context/actor/userId";
-    private static final String PATTERN_MESSAGE = "is not of the documented form";
     private static final String AMOUNT_MESSAGE = "must be at most " + InputLimits.MAX_MINOR_UNITS + " minor units";
     private static final String DATE_MESSAGE = "must be a date from 0001-01-01 to 9999-12-31";
     private static final String INSTANT_MESSAGE = "must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z";
@@ -83,7 +82,8 @@ public final class CommandValidator implements AutoCloseable {
         Set<FieldError> errors = new LinkedHashSet<>();
         for (ConstraintViolation<Object> violation : validator.validate(command)) {
             Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
-            String message = constraint == Pattern.class ? PATTERN_MESSAGE : violation.getMessage();
+            String message = violation.getConstraintDescriptor().getAnnotation() instanceof Pattern pattern
+                    ? Patterns.message(pattern.regexp()) : violation.getMessage();
             errors.add(new FieldError(pointer(violation.getPropertyPath()), constraint.getSimpleName(), message));
         }
         walk(command, "#", false, 0, errors);
@@ -113,9 +113,9 @@ public final class CommandValidator implements AutoCloseable {
                     errors.add(new FieldError(USER_ID_POINTER, problem, Texts.message(problem, false))));
         }
         actor.talentId().filter(id -> !Patterns.isId(id)).ifPresent(id ->
-                errors.add(new FieldError("#/context/actor/talentId", "Pattern", PATTERN_MESSAGE)));
+                errors.add(new FieldError("#/context/actor/talentId", "Pattern", Patterns.ID_MESSAGE)));
         actor.brandId().filter(id -> !Patterns.isId(id)).ifPresent(id ->
-                errors.add(new FieldError("#/context/actor/brandId", "Pattern", PATTERN_MESSAGE)));
+                errors.add(new FieldError("#/context/actor/brandId", "Pattern", Patterns.ID_MESSAGE)));
         if (!errors.isEmpty()) {
             throw BreakException.validation(errors);
         }

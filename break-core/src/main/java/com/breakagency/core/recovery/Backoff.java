@@ -39,22 +39,23 @@ public record Backoff(Duration base, Duration cap, int maxAttempts, double jitte
     /**
      * Validates.
      *
-     * @throws IllegalArgumentException if a value is outside its documented range
+     * @throws NullPointerException     if the base or cap is null
+     * @throws IllegalArgumentException if a value is outside its documented range, naming it
      */
     public Backoff {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(cap, "cap");
         if (base.isNegative() || base.isZero()) {
-            throw new IllegalArgumentException("backoff base must be more than zero");
+            throw new IllegalArgumentException("base must be more than zero");
         }
         if (cap.compareTo(base) < 0 || cap.compareTo(MAX_CAP) > 0) {
-            throw new IllegalArgumentException("backoff cap must be at least its base and at most 365 days");
+            throw new IllegalArgumentException("cap must be at least base and at most 365 days");
         }
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("backoff maxAttempts must be 1 or more");
+            throw new IllegalArgumentException("maxAttempts must be 1 or more");
         }
         if (!(jitter >= 0 && jitter <= 0.5)) {
-            throw new IllegalArgumentException("backoff jitter must be between 0 and 0.5");
+            throw new IllegalArgumentException("jitter must be between 0 and 0.5");
         }
     }
 
@@ -63,6 +64,7 @@ public record Backoff(Duration base, Duration cap, int maxAttempts, double jitte
      *
      * @param attempts 1 or more
      * @return the policy
+     * @throws IllegalArgumentException if attempts is less than 1
      */
     public Backoff withMaxAttempts(int attempts) {
         return new Backoff(base, cap, attempts, jitter);
@@ -73,10 +75,11 @@ public record Backoff(Duration base, Duration cap, int maxAttempts, double jitte
      *
      * @param attempt the attempt that failed, 1 for the first
      * @return the delay
+     * @throws IllegalArgumentException if the attempt is less than 1
      */
     public Duration nominalDelay(int attempt) {
         if (attempt < 1) {
-            throw new IllegalArgumentException("attempts count from 1");
+            throw new IllegalArgumentException("attempt must be 1 or more: attempts count from 1");
         }
         Duration delay = base;
         for (int doubling = 1; doubling < attempt && delay.compareTo(cap) < 0; doubling++) {
@@ -92,6 +95,8 @@ public record Backoff(Duration base, Duration cap, int maxAttempts, double jitte
      * @param attempt the attempt that failed, 1 for the first
      * @param random  where the jitter comes from
      * @return the delay, between {@code nominal × (1 − jitter)} and {@code min(nominal × (1 + jitter), cap)}
+     * @throws NullPointerException     if the generator is null
+     * @throws IllegalArgumentException if the attempt is less than 1
      */
     public Duration delay(int attempt, RandomGenerator random) {
         Objects.requireNonNull(random, "random");

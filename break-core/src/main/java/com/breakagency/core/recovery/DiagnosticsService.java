@@ -101,11 +101,12 @@ public final class DiagnosticsService implements Diagnostics {
         List<String> reasons = new ArrayList<>();
         if (uncovered > 0) {
             status = status.worst(HealthStatus.DOWN);
-            reasons.add(uncovered + " paid invoice(s) have payments without commission lines and no step to make them");
+            reasons.add(uncovered + (uncovered == 1 ? " paid invoice has" : " paid invoices have")
+                    + " payments without commission lines and no step to make them");
         }
         if (dead > 0) {
             status = status.worst(HealthStatus.DEGRADED);
-            reasons.add(dead + " step(s) are DEAD and wait for an administrator's retry");
+            reasons.add(dead + (dead == 1 ? " step is DEAD and waits" : " steps are DEAD and wait") + " for an administrator's retry");
         }
         if (oldestDueAge.isPresent() && oldestDueAge.get().compareTo(stalledAfter) > 0) {
             status = status.worst(HealthStatus.DEGRADED);

@@ -188,7 +188,7 @@ public final class StepRunner {
                 boundary.reportBackground(context, BreakException.builder(ErrorCode.WORKFLOW_BREAK)
                         .reason(Reason.RETRIES_EXHAUSTED)
                         .detail("The " + step.type() + " step " + step.id() + " gave up after " + step.attempts()
-                                + " attempt(s) and waits for an administrator's retry: " + error)
+                                + (step.attempts() == 1 ? " attempt" : " attempts") + " and waits for an administrator's retry: " + error)
                         .metadata("stepId", step.id()).metadata("stepType", step.type())
                         .metadata("dedupKey", step.dedupKey()).metadata("attempts", Integer.toString(step.attempts()))
                         .build());

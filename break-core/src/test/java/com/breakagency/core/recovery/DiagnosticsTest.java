@@ -92,8 +92,8 @@ class DiagnosticsTest {
             assertEquals(HealthStatus.DOWN, workflow.status());
             assertEquals(workflow.reasons(), health.reasons());
             assertEquals(List.of(
-                    "2 paid invoice(s) have payments without commission lines and no step to make them",
-                    "1 step(s) are DEAD and wait for an administrator's retry",
+                    "2 paid invoices have payments without commission lines and no step to make them",
+                    "1 step is DEAD and waits for an administrator's retry",
                     "the janitor has never run"), health.reasons());
             assertNothingSecretIn(health);
 
@@ -109,7 +109,7 @@ class DiagnosticsTest {
             assertEquals(2, afterJanitor.workflow().janitor().lastRunFound());
             assertEquals(run.findings(), afterJanitor.workflow().janitor().lastRunFindings());
             assertFalse(afterJanitor.workflow().janitor().overdue());
-            assertEquals(List.of("1 step(s) are DEAD and wait for an administrator's retry"), afterJanitor.reasons());
+            assertEquals(List.of("1 step is DEAD and waits for an administrator's retry"), afterJanitor.reasons());
             assertEquals(office.memory.workQueue().counts(), afterJanitor.workflow().queueDepth());
 
             // fixed data, the dead step retried, every step run: UP

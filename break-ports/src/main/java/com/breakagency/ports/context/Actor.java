@@ -26,28 +26,34 @@ public record Actor(String userId, Set<Role> roles, Optional<String> talentId, O
     private static final Actor SYSTEM = new Actor(SYSTEM_USER_ID, Set.of(Role.SYSTEM), Optional.empty(), Optional.empty());
 
     /**
-     * Validates and copies.
+     * Validates and copies. The boundary checks the rest of what an actor must be (see
+     * {@code InputLimits}): a user id too long or with control characters, or a talent or brand id that is
+     * not an id, is VALIDATION_FAILED there.
      *
+     * @throws NullPointerException     if a component is null, naming it
      * @throws IllegalArgumentException if the user id is blank, no role is given, or a talent or brand
      *                                  id is given without its role
      */
     public Actor {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(roles, "roles");
+        for (Role role : roles) {
+            Objects.requireNonNull(role, "roles must not contain null");
+        }
         Objects.requireNonNull(talentId, "talentId");
         Objects.requireNonNull(brandId, "brandId");
         if (userId.isBlank()) {
             throw new IllegalArgumentException("userId must not be blank");
         }
         if (roles.isEmpty()) {
-            throw new IllegalArgumentException("an actor needs at least one role");
+            throw new IllegalArgumentException("roles must hold at least one role");
         }
         roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
         if (talentId.isPresent() != roles.contains(Role.TALENT)) {
-            throw new IllegalArgumentException("a TALENT actor needs a talent id, and only a TALENT actor has one");
+            throw new IllegalArgumentException("talentId must be given for a TALENT actor, and only for one");
         }
         if (brandId.isPresent() != roles.contains(Role.BRAND)) {
-            throw new IllegalArgumentException("a BRAND actor needs a brand id, and only a BRAND actor has one");
+            throw new IllegalArgumentException("brandId must be given for a BRAND actor, and only for one");
         }
     }
 
@@ -58,9 +64,21 @@ public record Actor(String userId, Set<Role> roles, Optional<String> talentId, O
      * @param first  a role
      * @param more   further roles
      * @return the actor
+     * @throws NullPointerException     if the user id or a role is null
+     * @throws IllegalArgumentException if the user id is blank, or a role is TALENT or BRAND (use
+     *                                  {@link #talent} or {@link #brand})
      */
     public static Actor staff(String userId, Role first, Role... more) {
-        return new Actor(userId, EnumSet.of(first, more), Optional.empty(), Optional.empty());
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(more, "more");
+        for (Role role : more) {
+            Objects.requireNonNull(role, "more must not contain null");
+        }
+        EnumSet<Role> roles = EnumSet.of(first, more);
+        if (roles.contains(Role.TALENT) || roles.contains(Role.BRAND)) {
+            throw new IllegalArgumentException("roles of a staff actor must not be TALENT or BRAND; use Actor.talent or Actor.brand");
+        }
+        return new Actor(userId, roles, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -69,9 +87,12 @@ public record Actor(String userId, Set<Role> roles, Optional<String> talentId, O
      * @param userId   the host's user id
      * @param talentId the talent profile the user is
      * @return the actor
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if the user id is blank
      */
     public static Actor talent(String userId, String talentId) {
-        return new Actor(userId, Set.of(Role.TALENT), Optional.of(talentId), Optional.empty());
+        return new Actor(userId, Set.of(Role.TALENT), Optional.of(Objects.requireNonNull(talentId, "talentId")),
+                Optional.empty());
     }
 
     /**
@@ -80,9 +101,12 @@ public record Actor(String userId, Set<Role> roles, Optional<String> talentId, O
      * @param userId  the host's user id
      * @param brandId the brand the user works for
      * @return the actor
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if the user id is blank
      */
     public static Actor brand(String userId, String brandId) {
-        return new Actor(userId, Set.of(Role.BRAND), Optional.empty(), Optional.of(brandId));
+        return new Actor(userId, Set.of(Role.BRAND), Optional.empty(),
+                Optional.of(Objects.requireNonNull(brandId, "brandId")));
     }
 
     /**

@@ -23,7 +23,10 @@ public record OperationContext(Actor actor, String correlationId, Optional<Strin
     /**
      * Validates.
      *
-     * @throws IllegalArgumentException if the correlation id is not of the documented form
+     * @throws NullPointerException     if a component is null, naming it
+     * @throws IllegalArgumentException if the correlation id is not 1 to 128 letters, digits and
+     *                                  {@code . _ : -} (a space, say); the message names the parameter, not
+     *                                  the value
      */
     public OperationContext {
         Objects.requireNonNull(actor, "actor");
@@ -40,6 +43,7 @@ public record OperationContext(Actor actor, String correlationId, Optional<Strin
      *
      * @param actor who calls
      * @return the context
+     * @throws NullPointerException if the actor is null
      */
     public static OperationContext of(Actor actor) {
         return new OperationContext(actor, UUID.randomUUID().toString(), Optional.empty());
@@ -49,8 +53,10 @@ public record OperationContext(Actor actor, String correlationId, Optional<Strin
      * A context that carries the host's own correlation id (a request id, a trace id).
      *
      * @param actor         who calls
-     * @param correlationId the host's id
+     * @param correlationId the host's id: 1 to 128 letters, digits and {@code . _ : -}
      * @return the context
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if the correlation id is not of that form
      */
     public static OperationContext of(Actor actor, String correlationId) {
         return new OperationContext(actor, correlationId, Optional.empty());
@@ -70,9 +76,10 @@ public record OperationContext(Actor actor, String correlationId, Optional<Strin
      *
      * @param name the operation name
      * @return a copy with the operation set
+     * @throws NullPointerException if the name is null
      */
     public OperationContext withOperation(String name) {
-        return new OperationContext(actor, correlationId, Optional.of(name));
+        return new OperationContext(actor, correlationId, Optional.of(Objects.requireNonNull(name, "name")));
     }
 
     /**

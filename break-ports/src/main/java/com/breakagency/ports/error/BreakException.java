@@ -41,6 +41,8 @@ public class BreakException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern ID = Pattern.compile(Patterns.ID);
+    /** How many field errors {@link #getMessage()} names; the rest are counted. */
+    private static final int MESSAGE_FIELD_ERRORS = 10;
     /** Longer than any id can be: such a text is refused before the pattern sees it. */
     private static final int ID_LENGTH_LIMIT = 256;
 
@@ -70,6 +72,8 @@ public class BreakException extends RuntimeException {
      * @param reason UPPER_SNAKE_CASE
      * @param detail a sentence safe to show a user
      * @param cause  what went wrong underneath, kept for logs and reports (redacted there)
+     * @throws NullPointerException     if the code, reason or detail is null
+     * @throws IllegalArgumentException if the reason is not UPPER_SNAKE_CASE
      */
     public BreakException(ErrorCode code, String reason, String detail, Throwable cause) {
         this(code, reason, detail, Map.of(), List.of(), null, cause);
@@ -85,11 +89,13 @@ public class BreakException extends RuntimeException {
      * @param fieldErrors the broken constraints; copied and sorted by pointer
      * @param retryAfter  how long a caller should wait before retrying, or null
      * @param cause       the cause, or null
+     * @throws NullPointerException     if the code, reason, detail, metadata or field errors are null
+     * @throws IllegalArgumentException if the reason is not UPPER_SNAKE_CASE or the retry-after is negative
      */
     public BreakException(ErrorCode code, String reason, String detail, Map<String, String> metadata,
                           List<FieldError> fieldErrors, Duration retryAfter, Throwable cause) {
-        super(Objects.requireNonNull(code, "code") + "/" + Objects.requireNonNull(reason, "reason") + ": "
-                + Redaction.redact(Objects.requireNonNull(detail, "detail")), cause);
+        super(message(Objects.requireNonNull(code, "code"), Objects.requireNonNull(reason, "reason"),
+                Objects.requireNonNull(detail, "detail"), Objects.requireNonNull(fieldErrors, "fieldErrors")), cause);
         if (!isUpperSnake(reason)) {
             throw new IllegalArgumentException("reason must be UPPER_SNAKE_CASE, was '" + Redaction.redact(reason) + "'");
         }
@@ -104,6 +110,26 @@ public class BreakException extends RuntimeException {
         Collections.sort(sorted);
         this.fieldErrors = List.copyOf(sorted);
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * What {@link #getMessage()} says: {@code CODE/REASON: detail}, then each broken field as its pointer,
+     * constraint and message (never its value), at most {@link #MESSAGE_FIELD_ERRORS} of them; redacted.
+     */
+    private static String message(ErrorCode code, String reason, String detail, List<FieldError> fieldErrors) {
+        StringBuilder message = new StringBuilder().append(code).append('/').append(reason).append(": ").append(detail);
+        List<FieldError> sorted = new ArrayList<>(fieldErrors);
+        sorted.removeIf(Objects::isNull);
+        Collections.sort(sorted);
+        for (int i = 0; i < sorted.size() && i < MESSAGE_FIELD_ERRORS; i++) {
+            FieldError error = sorted.get(i);
+            message.append(i == 0 ? " " : "; ").append(error.pointer()).append(": ").append(error.message())
+                    .append(" (").append(error.constraint()).append(')');
+        }
+        if (sorted.size() > MESSAGE_FIELD_ERRORS) {
+            message.append("; and ").append(sorted.size() - MESSAGE_FIELD_ERRORS).append(" more");
+        }
+        return Redaction.redact(message.toString());
     }
 
     /** {@code [A-Z][A-Z0-9]*(_[A-Z0-9]+)*}, checked without a regular expression (no stack per character). */
@@ -145,14 +171,17 @@ public class BreakException extends RuntimeException {
     }
 
     /**
-     * VALIDATION_FAILED with field errors.
+     * VALIDATION_FAILED with field errors. Its detail counts them ("2 fields are not valid."); its
+     * {@link #getMessage()} also names each one by pointer, message and constraint, such as
+     * {@code VALIDATION_FAILED/INVALID_INPUT: 1 field is not valid. #/name: must not be blank (NotBlank)}.
      *
      * @param errors the broken constraints
      * @return the exception
      */
     public static BreakException validation(List<FieldError> errors) {
+        int count = Objects.requireNonNull(errors, "errors").size();
         return builder(ErrorCode.VALIDATION_FAILED).reason("INVALID_INPUT")
-                .detail(errors.size() + " field(s) are not valid.").fieldErrors(errors).build();
+                .detail(count == 1 ? "1 field is not valid." : count + " fields are not valid.").fieldErrors(errors).build();
     }
 
     /**
@@ -172,9 +201,11 @@ public class BreakException extends RuntimeException {
      * @param entity the kind of record, such as {@code brand}
      * @param id     its id as the caller sent it; kept in the metadata only if it has the form of an id
      * @return the exception
+     * @throws NullPointerException     if the entity is null
+     * @throws IllegalArgumentException if the entity is not a word that makes an UPPER_SNAKE reason
      */
     public static BreakException notFound(String entity, String id) {
-        return builder(ErrorCode.NOT_FOUND).reason(entity.toUpperCase(java.util.Locale.ROOT) + "_NOT_FOUND")
+        return builder(ErrorCode.NOT_FOUND).reason(Objects.requireNonNull(entity, "entity").toUpperCase(java.util.Locale.ROOT) + "_NOT_FOUND")
                 .detail("No " + entity + " with that id.").metadata("entity", entity).metadata("id", loggableId(id))
                 .build();
     }
@@ -195,11 +226,12 @@ public class BreakException extends RuntimeException {
      *
      * @param entity the kind of record, such as {@code brand}
      * @param field  the unique field, such as {@code domains}
-     * @return the exception, naming the field in its metadata and detail
+     * @return the exception, naming the field in its metadata and detail ("Another brand already uses the
+     *         same domains.")
      */
     public static BreakException alreadyExists(String entity, String field) {
         return builder(ErrorCode.CONFLICT).reason(Reason.ALREADY_EXISTS)
-                .detail("Another " + entity + " already uses that " + field + ".")
+                .detail("Another " + entity + " already uses the same " + field + ".")
                 .metadata("entity", entity).metadata("field", field).build();
     }
 
@@ -403,6 +435,7 @@ public class BreakException extends RuntimeException {
          * Builds the exception.
          *
          * @return the exception
+         * @throws IllegalArgumentException if the reason is not UPPER_SNAKE_CASE or the retry-after is negative
          */
         public BreakException build() {
             return new BreakException(code, reason, detail, metadata, fieldErrors, retryAfter, cause);

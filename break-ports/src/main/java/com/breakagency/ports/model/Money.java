@@ -16,12 +16,13 @@ public record Money(long minorUnits, Currency currency) {
     /**
      * Validates.
      *
+     * @throws NullPointerException     if the currency is null
      * @throws IllegalArgumentException for a currency without minor-unit digits (such as XXX)
      */
     public Money {
         Objects.requireNonNull(currency, "currency");
         if (currency.getDefaultFractionDigits() < 0) {
-            throw new IllegalArgumentException("currency " + currency + " has no minor unit");
+            throw new IllegalArgumentException("currency must have minor units; " + currency.getCurrencyCode() + " has none");
         }
     }
 
@@ -29,12 +30,21 @@ public record Money(long minorUnits, Currency currency) {
      * An amount in minor units.
      *
      * @param minorUnits the amount
-     * @param currencyCode an ISO 4217 code such as {@code GBP}
+     * @param currencyCode an ISO 4217 code such as {@code GBP}, in upper case
      * @return the money
-     * @throws IllegalArgumentException for an unknown code
+     * @throws NullPointerException     if the code is null
+     * @throws IllegalArgumentException for a code the JDK does not know (the message does not repeat it), or
+     *                                  a currency without minor units (such as XXX)
      */
     public static Money of(long minorUnits, String currencyCode) {
-        return new Money(minorUnits, Currency.getInstance(currencyCode));
+        Objects.requireNonNull(currencyCode, "currencyCode");
+        Currency currency;
+        try {
+            currency = Currency.getInstance(currencyCode);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("currencyCode must be an ISO 4217 currency code such as GBP");
+        }
+        return new Money(minorUnits, currency);
     }
 
     /**
@@ -42,6 +52,8 @@ public record Money(long minorUnits, Currency currency) {
      *
      * @param currency the currency
      * @return zero
+     * @throws NullPointerException     if the currency is null
+     * @throws IllegalArgumentException for a currency without minor units
      */
     public static Money zero(Currency currency) {
         return new Money(0, currency);
@@ -104,6 +116,7 @@ public record Money(long minorUnits, Currency currency) {
      * Checks that another amount is of this currency.
      *
      * @param other another amount
+     * @throws NullPointerException     if the other amount is null
      * @throws IllegalArgumentException if the currencies differ
      */
     public void requireSameCurrency(Money other) {

@@ -31,7 +31,7 @@ public @interface EmailAddress {
      *
      * @return the message
      */
-    String message() default "must be an email address such as jane@brand.com, at most 254 characters in lower case";
+    String message() default "must be an email address: a name, then @, then a domain such as brand.com; at most 254 characters in lower case";
 
     /**
      * Validation groups.

@@ -6,6 +6,9 @@ package com.breakagency.ports.validation;
  * repetition, so matching takes time and stack linear in its (bounded) input. Domains and email
  * addresses are not regular expressions but the hand-written {@link DomainName} and {@link EmailAddress}
  * constraints.
+ *
+ * <p>A field error never shows an expression: {@link #message(String)} says in words what each form is
+ * ({@link #ID_MESSAGE}, {@link #PHONE_MESSAGE}, {@link #STEP_TYPE_MESSAGE}).
  */
 public final class Patterns {
 
@@ -18,7 +21,44 @@ public final class Patterns {
     /** The longest id. */
     public static final int MAX_ID_LENGTH = 64;
 
+    /** The type of a queued step: UPPER_SNAKE_CASE, 1 to 64 characters, such as {@code ENSURE_COMMISSIONS}. */
+    public static final String STEP_TYPE = "[A-Z][A-Z0-9_]{0,63}";
+
+    /** What a field error says of a text that is not an {@link #ID}. */
+    public static final String ID_MESSAGE = "must be an id: 1 to 64 letters, digits, '.', '_' or '-'";
+
+    /** What a field error says of a text that is not a {@link #PHONE} number. */
+    public static final String PHONE_MESSAGE = "must be a phone number: 3 to 40 digits, spaces, '+', '-', '(', ')' or '.'";
+
+    /** What a field error says of a text that is not a {@link #STEP_TYPE}. */
+    public static final String STEP_TYPE_MESSAGE =
+            "must be a step type: an upper-case letter, then up to 63 upper-case letters, digits or '_'";
+
+    /** What a field error says of a text that does not match an expression other than those above. */
+    public static final String OTHER_FORM_MESSAGE = "is not of the form this field takes";
+
     private Patterns() {
+    }
+
+    /**
+     * What a field error says of a text that does not match a {@code @Pattern} expression, in words: the
+     * expression itself is never shown (it means nothing to most readers, and reads like a leak).
+     *
+     * @param regexp the expression of the {@code @Pattern} constraint, such as {@link #ID}
+     * @return {@link #ID_MESSAGE}, {@link #PHONE_MESSAGE} or {@link #STEP_TYPE_MESSAGE} for those forms,
+     *         else {@link #OTHER_FORM_MESSAGE}
+     */
+    public static String message(String regexp) {
+        if (ID.equals(regexp)) {
+            return ID_MESSAGE;
+        }
+        if (PHONE.equals(regexp)) {
+            return PHONE_MESSAGE;
+        }
+        if (STEP_TYPE.equals(regexp)) {
+            return STEP_TYPE_MESSAGE;
+        }
+        return OTHER_FORM_MESSAGE;
     }
 
     /**

@@ -165,7 +165,7 @@ class RedactionShapesTest {
             "trace 4bf92f3577b34da6a3ce929d0e0e4736 sampled",
             "java.lang.IllegalStateException: no unit of work is running on this thread",
             "com.breakagency.adapter.jdbc.JdbcCommissionLines",
-            "CONFLICT/ALREADY_EXISTS: Another brand already uses that domains.",
+            "CONFLICT/ALREADY_EXISTS: Another brand already uses the same domains.",
             "Invoice INV-2026-0042 was paid twice; 3 commissions pending.",
             "GB82 was the first group; DE89 the second",
             "the token type is opaque",

@@ -43,7 +43,7 @@ public final class Normalize {
         String normal = email(email);
         int at = normal.lastIndexOf('@');
         if (at < 0 || at == normal.length() - 1) {
-            throw new IllegalArgumentException("not an email address");
+            throw new IllegalArgumentException("email must be an address with a domain after its '@'");
         }
         return domain(normal.substring(at + 1));
     }

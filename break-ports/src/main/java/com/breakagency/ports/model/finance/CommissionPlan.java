@@ -29,7 +29,7 @@ public record CommissionPlan(String id, int agencyRateBps, int agentShareBps, bo
     public CommissionPlan {
         Objects.requireNonNull(id, "id");
         if (agencyRateBps < 0 || agencyRateBps > 10_000 || agentShareBps < 0 || agentShareBps > 10_000) {
-            throw new IllegalArgumentException("rates are basis points from 0 to 10000");
+            throw new IllegalArgumentException("agencyRateBps and agentShareBps must be basis points from 0 to 10000");
         }
     }
 }
