@@ -19,6 +19,7 @@ import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.Problem;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.audit.AuditEvent;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
@@ -43,7 +44,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -108,17 +108,14 @@ public final class QuickStart {
             OperationContext financeUser = OperationContext.of(Actor.staff("finance-fay", Role.FINANCE));
 
             // ---- the CRM side: who, for whom, for how much ----
-            Brand brand = crm.createBrand(agent, new CreateBrand("Northwind Coffee", Set.of("Northwind.example"),
-                    "agent-ana", Set.of("food")));
+            Brand brand = crm.createBrand(agent, CreateBrand.of("Northwind Coffee", "agent-ana").withDomains("Northwind.example").withTags("food"));
             say("1. Agent Ana created the brand '%s' (domain %s).", brand.name(), brand.domains());
 
-            Talent talent = crm.createTalent(agent, new CreateTalent("Maya Lopez", List.of(), null, "agent-ana",
-                    null, null));
+            Talent talent = crm.createTalent(agent, CreateTalent.named("Maya Lopez").managedBy("agent-ana"));
             say("2. She signed the talent '%s'; her managing agent is %s, and she is paid in %s.", talent.name(),
                     talent.managingAgentId().orElseThrow(), talent.homeCurrency());
 
-            Deal deal = crm.createDeal(agent, new CreateDeal(brand.id(), talent.id(), "agent-ana",
-                    "Spring campaign", 1_250_000, "GBP", null));
+            Deal deal = crm.createDeal(agent, CreateDeal.of(brand.id(), talent.id(), "agent-ana", "Spring campaign", Money.of(1_250_000, "GBP")));
             say("3. She opened the deal '%s' worth %s, in stage %s.", deal.title(), deal.value(), deal.stage());
 
             deal = crm.moveDealStage(agent, new MoveDealStage(deal.id(), deal.version(), DealStage.CONTRACT_SIGNED));
@@ -137,12 +134,11 @@ public final class QuickStart {
 
             // ---- the finance side: invoice, payment, commissions ----
             deal = crm.moveDealStage(agent, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
-            Invoice draft = finance.listInvoices(financeUser, new InvoiceQuery(null, deal.id(), null, null, false,
-                    null, 1)).items().get(0);
+            Invoice draft = finance.listInvoices(financeUser, InvoiceQuery.forDeal(deal.id()).limit(1)).items().get(0);
             say("7. The talent delivered and the deal moved to %s; in the same transaction Break drafted its"
                     + " invoice: %s, %s, no number yet.", deal.stage(), draft.total(), draft.status());
 
-            Invoice issued = finance.issueInvoice(financeUser, new IssueInvoice(draft.id(), draft.version(), null));
+            Invoice issued = finance.issueInvoice(financeUser, IssueInvoice.of(draft));
             say("8. Finance Fay issued it: invoice number %d, due %s (30 days, the default terms).",
                     issued.number().orElseThrow(), issued.dueDate().orElseThrow());
 

@@ -3,6 +3,7 @@ package com.breakagency.core.boundary;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.Reason;
 import com.breakagency.ports.error.RedactedThrowable;
 import com.breakagency.ports.error.Redaction;
 import com.breakagency.ports.spi.ErrorReport;
@@ -101,7 +102,7 @@ public final class Boundary {
             try {
                 if (context == null) {
                     MDC.put(MDC_USER_ID, "anonymous");
-                    throw BreakException.builder(ErrorCode.UNAUTHENTICATED).reason("NO_ACTOR")
+                    throw BreakException.builder(ErrorCode.UNAUTHENTICATED).reason(Reason.NO_ACTOR)
                             .detail("No actor was given for the call.").build();
                 }
                 // the user id reaches the MDC (and Redaction) only once it is known to be of bounded size

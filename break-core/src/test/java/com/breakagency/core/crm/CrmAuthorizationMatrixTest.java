@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.breakagency.ports.api.crm.AddNote;
 import com.breakagency.ports.api.crm.Archive;
+import com.breakagency.ports.api.crm.BrandQuery;
+import com.breakagency.ports.api.crm.ContactQuery;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateContact;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.ListQuery;
+import com.breakagency.ports.api.crm.DealQuery;
 import com.breakagency.ports.api.crm.MoveDealStage;
+import com.breakagency.ports.api.crm.TalentQuery;
+import com.breakagency.ports.api.crm.TimelineQuery;
 import com.breakagency.ports.api.crm.UpdateBrand;
 import com.breakagency.ports.api.crm.UpdateContact;
 import com.breakagency.ports.api.crm.UpdateDeal;
@@ -25,6 +29,7 @@ import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.Problem;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.Page;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Contact;
@@ -36,7 +41,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -130,40 +134,39 @@ class CrmAuthorizationMatrixTest {
     static List<Op> operations() {
         List<Op> ops = new ArrayList<>();
         ops.add(new Op("getBrand", Kind.TARGETED, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.getBrand(c, id(m, w.b1.id()))));
-        ops.add(new Op("listBrands", Kind.LIST, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.listBrands(c, ListQuery.first(100))));
+        ops.add(new Op("listBrands", Kind.LIST, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.listBrands(c, BrandQuery.all().limit(100))));
         ops.add(new Op("findBrandByDomain", Kind.FIND, READ_BRAND_SIDE,
                 (w, c, m) -> w.a.crm.findBrandByDomain(c, "someone@" + w.b1.domains().iterator().next())));
         ops.add(new Op("getContact", Kind.TARGETED, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.getContact(c, id(m, w.c1.id()))));
-        ops.add(new Op("listContacts", Kind.LIST, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.listContacts(c, ListQuery.first(100))));
+        ops.add(new Op("listContacts", Kind.LIST, READ_BRAND_SIDE, (w, c, m) -> w.a.crm.listContacts(c, ContactQuery.all().limit(100))));
         ops.add(new Op("findContactByEmail", Kind.FIND, READ_BRAND_SIDE,
                 (w, c, m) -> w.a.crm.findContactByEmail(c, w.c1.primaryEmail())));
         ops.add(new Op("getTalent", Kind.TARGETED, READ_TALENT, (w, c, m) -> w.a.crm.getTalent(c, id(m, w.t1.id()))));
-        ops.add(new Op("listTalent", Kind.LIST, READ_TALENT, (w, c, m) -> w.a.crm.listTalent(c, ListQuery.first(100))));
+        ops.add(new Op("listTalent", Kind.LIST, READ_TALENT, (w, c, m) -> w.a.crm.listTalent(c, TalentQuery.all().limit(100))));
         ops.add(new Op("getDeal", Kind.TARGETED, READ_DEALS, (w, c, m) -> w.a.crm.getDeal(c, id(m, w.d1.id()))));
-        ops.add(new Op("listDeals", Kind.LIST, READ_DEALS, (w, c, m) -> w.a.crm.listDeals(c, ListQuery.first(100))));
+        ops.add(new Op("listDeals", Kind.LIST, READ_DEALS, (w, c, m) -> w.a.crm.listDeals(c, DealQuery.all().limit(100))));
         ops.add(new Op("timeline", Kind.TARGETED, READ_DEALS,
-                (w, c, m) -> w.a.crm.timeline(c, EntityRef.of(EntityType.DEAL, id(m, w.d1.id())), null, 10)));
+                (w, c, m) -> w.a.crm.timeline(c, TimelineQuery.of(EntityRef.of(EntityType.DEAL, id(m, w.d1.id()))).limit(10))));
         ops.add(new Op("createBrand", Kind.CREATE, WRITE_CRM, (w, c, m) -> w.a.crm.createBrand(c,
-                new CreateBrand("New brand", Set.of("new-" + Agency.SEQ.incrementAndGet() + ".example"), "agent-owner", Set.of()))));
+                CreateBrand.of("New brand", "agent-owner").withDomains("new-" + Agency.SEQ.incrementAndGet() + ".example"))));
         ops.add(new Op("updateBrand", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.updateBrand(c,
-                new UpdateBrand(id(m, w.b1.id()), 1, "Renamed", w.b1.domains(), "agent-owner", Set.of()))));
+                UpdateBrand.of(id(m, w.b1.id()), 1).withName("Renamed").withDomains(w.b1.domains()).ownedBy("agent-owner"))));
         ops.add(new Op("createContact", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.createContact(c,
-                new CreateContact(id(m, w.b1.id()), "New person", "new" + Agency.SEQ.incrementAndGet() + "@x.example",
-                        Set.of(), null, null))));
+                CreateContact.of("New person", "new" + Agency.SEQ.incrementAndGet() + "@x.example").atBrand(id(m, w.b1.id())))));
         ops.add(new Op("updateContact", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.updateContact(c,
-                new UpdateContact(id(m, w.c1.id()), 1, w.b1.id(), "Renamed", w.c1.primaryEmail(), Set.of(), null, null))));
+                UpdateContact.of(id(m, w.c1.id()), 1).atBrand(w.b1.id()).withName("Renamed").withPrimaryEmail(w.c1.primaryEmail()))));
         ops.add(new Op("createTalent", Kind.CREATE, WRITE_CRM, (w, c, m) -> w.a.crm.createTalent(c,
-                new CreateTalent("New talent", List.of(), null, null, null, "EUR"))));
+                CreateTalent.named("New talent").paidIn("EUR"))));
         ops.add(new Op("updateTalent", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.updateTalent(c,
-                new UpdateTalent(id(m, w.t1.id()), 1, "Renamed", List.of(), null, "agent-owner", null, null))));
+                UpdateTalent.of(id(m, w.t1.id()), 1).withName("Renamed").managedBy("agent-owner"))));
         ops.add(new Op("archive", Kind.TARGETED, WRITE_CRM,
                 (w, c, m) -> { w.a.crm.archive(c, new Archive(EntityType.CONTACT, id(m, w.c1.id()), 1)); return "archived"; }));
         ops.add(new Op("addNote", Kind.TARGETED, WRITE_CRM, (w, c, m) -> w.a.crm.addNote(c,
                 new AddNote(EntityRef.of(EntityType.BRAND, id(m, w.b1.id())), "Called them"))));
         ops.add(new Op("createDeal", Kind.TARGETED, WRITE_DEALS, (w, c, m) -> w.a.crm.createDeal(c,
-                new CreateDeal(id(m, w.b1.id()), w.t1.id(), "agent-owner", "Another campaign", 5_000, "GBP", null))));
+                CreateDeal.of(id(m, w.b1.id()), w.t1.id(), "agent-owner", "Another campaign", Money.of(5_000, "GBP")))));
         ops.add(new Op("updateDeal", Kind.TARGETED, WRITE_DEALS, (w, c, m) -> w.a.crm.updateDeal(c,
-                new UpdateDeal(id(m, w.d1.id()), 1, "agent-owner", "Bigger campaign", 200_000, "GBP", null))));
+                UpdateDeal.of(id(m, w.d1.id()), 1).ownedBy("agent-owner").withTitle("Bigger campaign").withValue(Money.of(200_000, "GBP")))));
         ops.add(new Op("moveDealStage", Kind.TARGETED, WRITE_DEALS, (w, c, m) -> w.a.crm.moveDealStage(c,
                 new MoveDealStage(id(m, w.d1.id()), 1, DealStage.NEGOTIATION))));
         return ops;
