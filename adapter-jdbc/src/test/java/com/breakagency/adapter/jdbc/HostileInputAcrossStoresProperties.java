@@ -407,7 +407,7 @@ class HostileInputAcrossStoresProperties {
         all.add(Combinators.combine(ctx, id(), version(), id(), text(), amount(), text()).as((c, id, v, owner, title,
                 value, currency) -> new Attempt("updateDeal " + id + " v" + v + " " + owner + " " + shorten(title) + " "
                 + value + " " + shorten(currency),
-                b -> b.agency().crm().updateDeal(c.apply(b), UpdateDeal.of(id.on(b.fixture()), v).ownedBy(owner.on(b.fixture())).withTitle(title).withValue(Money.of(value, currency))))));
+                b -> b.agency().crm().updateDeal(c.apply(b), UpdateDeal.of(id.on(b.fixture()), v).ownedBy(owner.on(b.fixture())).withTitle(title).withValue(money(value, currency))))));
         all.add(Combinators.combine(ctx, id(), version(), Arbitraries.of(DealStage.values()).injectNull(0.1)).as(
                 (c, id, v, to) -> new Attempt("moveDealStage " + id + " v" + v + " " + to,
                         b -> b.agency().crm().moveDealStage(c.apply(b), new MoveDealStage(id.on(b.fixture()), v, to)))));
