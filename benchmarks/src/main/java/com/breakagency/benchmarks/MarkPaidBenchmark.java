@@ -2,10 +2,10 @@ package com.breakagency.benchmarks;
 
 import com.breakagency.adapter.jdbc.JdbcPersistence;
 import com.breakagency.core.BreakAgency;
-import com.breakagency.ports.api.finance.MarkInvoicePaid;
-import com.breakagency.ports.api.finance.PaymentResult;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateTalent;
+import com.breakagency.ports.api.finance.MarkInvoicePaid;
+import com.breakagency.ports.api.finance.PaymentResult;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
@@ -44,7 +44,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +53,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 
 /**
  * Mark-paid throughput on PostgreSQL, measured in the same run as PostgreSQL's own {@code pgbench} against
@@ -367,10 +365,8 @@ public final class MarkPaidBenchmark {
     /** The brand and the talent every invoice bills, made through Break's boundary once per client count. */
     private Reference referenceData(BreakAgency agency) {
         String suffix = Long.toString(ids.incrementAndGet());
-        Brand brand = agency.crm().createBrand(AGENT, new CreateBrand("Northwind Coffee " + suffix,
-                Set.of("northwind-" + suffix + ".example"), "agent-ana", Set.of()));
-        Talent talent = agency.crm().createTalent(AGENT, new CreateTalent("Maya Lopez", List.of(), null, "agent-ana",
-                null, null));
+        Brand brand = agency.crm().createBrand(AGENT, CreateBrand.of("Northwind Coffee " + suffix, "agent-ana").withDomains("northwind-" + suffix + ".example"));
+        Talent talent = agency.crm().createTalent(AGENT, CreateTalent.named("Maya Lopez").managedBy("agent-ana"));
         return new Reference(brand, talent);
     }
 

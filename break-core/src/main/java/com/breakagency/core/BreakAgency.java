@@ -5,6 +5,7 @@ import com.breakagency.core.finance.PendingCommissionsPolicy;
 import com.breakagency.core.recovery.Backoff;
 import com.breakagency.core.recovery.RecoverySettings;
 import com.breakagency.core.recovery.StepsRun;
+import com.breakagency.ports.api.AuditTrail;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.api.Finance;
@@ -58,6 +59,13 @@ public interface BreakAgency extends AutoCloseable {
      * @return the CRM driving port
      */
     Crm crm();
+
+    /**
+     * Who did what: the audit events about one record, authorized like the record's own read.
+     *
+     * @return the audit trail driving port
+     */
+    AuditTrail auditTrail();
 
     /**
      * Finance: invoices, payments, commissions.

@@ -1,5 +1,6 @@
 package com.breakagency.core;
 
+import com.breakagency.core.audit.AuditTrailService;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.boundary.CommandValidator;
 import com.breakagency.core.crm.CrmService;
@@ -13,6 +14,7 @@ import com.breakagency.core.recovery.RecoveryService;
 import com.breakagency.core.recovery.RecoverySettings;
 import com.breakagency.core.recovery.StepRunner;
 import com.breakagency.core.recovery.StepsRun;
+import com.breakagency.ports.api.AuditTrail;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.api.Finance;
@@ -34,6 +36,7 @@ final class DefaultBreakAgency implements BreakAgency {
     private final ErrorReporter reporter;
     private final Boundary boundary;
     private final CrmService crm;
+    private final AuditTrailService auditTrail;
     private final FinanceService finance;
     private final RecoveryService recovery;
     private final DiagnosticsService diagnostics;
@@ -50,6 +53,7 @@ final class DefaultBreakAgency implements BreakAgency {
         Audit audit = new Audit(persistence.auditLog(), ids, clock);
         DealStages stages = new DealStages(persistence.deals(), audit, clock);
         this.crm = new CrmService(boundary, persistence, audit, ids, clock, stages);
+        this.auditTrail = new AuditTrailService(boundary, persistence);
         this.finance = new FinanceService(boundary, persistence, audit, ids, clock, stages, financeSettings);
         stages.register(finance);
 
@@ -74,6 +78,11 @@ final class DefaultBreakAgency implements BreakAgency {
     @Override
     public Crm crm() {
         return crm;
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     @Override

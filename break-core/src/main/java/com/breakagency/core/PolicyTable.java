@@ -48,6 +48,7 @@ import static com.breakagency.core.recovery.RecoveryOperations.LIST_STEPS;
 import static com.breakagency.core.recovery.RecoveryOperations.RETRY_STEP;
 import static com.breakagency.core.recovery.RecoveryOperations.RUN_JANITOR;
 
+import com.breakagency.core.audit.AuditOperations;
 import com.breakagency.core.boundary.AccessPolicy;
 
 /**
@@ -104,6 +105,18 @@ public final class PolicyTable {
             .allow(ENSURE_COMMISSIONS, ADMIN, SYSTEM)
             .allow(LIST_STEPS, ADMIN, SYSTEM).allow(RETRY_STEP, ADMIN, SYSTEM).allow(RUN_JANITOR, ADMIN, SYSTEM)
             .allow(HEALTH, ADMIN, SYSTEM)
+            // audit trails: as the read of the record each describes
+            .allow(AuditOperations.BRAND_TRAIL, ADMIN, FINANCE, AGENT, SYSTEM).own(AuditOperations.BRAND_TRAIL, BRAND)
+            .allow(AuditOperations.CONTACT_TRAIL, ADMIN, FINANCE, AGENT, SYSTEM)
+            .own(AuditOperations.CONTACT_TRAIL, BRAND)
+            .allow(AuditOperations.TALENT_TRAIL, ADMIN, FINANCE, AGENT, SYSTEM)
+            .own(AuditOperations.TALENT_TRAIL, TALENT)
+            .allow(AuditOperations.DEAL_TRAIL, ADMIN, FINANCE, AGENT, SYSTEM)
+            .own(AuditOperations.DEAL_TRAIL, TALENT, BRAND)
+            .allow(AuditOperations.INVOICE_TRAIL, ADMIN, FINANCE, SYSTEM)
+            .own(AuditOperations.INVOICE_TRAIL, AGENT, TALENT, BRAND)
+            .allow(AuditOperations.COMMISSION_PLAN_TRAIL, ADMIN, FINANCE, SYSTEM)
+            .allow(AuditOperations.OPERATIONS_TRAIL, ADMIN, SYSTEM)
             .build();
 
     private PolicyTable() {

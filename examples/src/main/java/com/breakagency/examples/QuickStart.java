@@ -2,12 +2,15 @@ package com.breakagency.examples;
 
 import com.breakagency.adapter.jdbc.JdbcPersistence;
 import com.breakagency.core.BreakAgency;
+import com.breakagency.ports.api.AuditTrail;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Finance;
+import com.breakagency.ports.api.audit.AuditQuery;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
 import com.breakagency.ports.api.crm.MoveDealStage;
+import com.breakagency.ports.api.finance.CommissionQuery;
 import com.breakagency.ports.api.finance.InvoiceQuery;
 import com.breakagency.ports.api.finance.IssueInvoice;
 import com.breakagency.ports.api.finance.MarkInvoicePaid;
@@ -19,6 +22,7 @@ import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.Problem;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.audit.AuditEvent;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
@@ -26,7 +30,6 @@ import com.breakagency.ports.model.crm.DealStage;
 import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.Invoice;
-import com.breakagency.ports.model.finance.Payment;
 import com.breakagency.ports.model.finance.PaymentSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,8 +45,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +54,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -108,41 +112,39 @@ public final class QuickStart {
             OperationContext financeUser = OperationContext.of(Actor.staff("finance-fay", Role.FINANCE));
 
             // ---- the CRM side: who, for whom, for how much ----
-            Brand brand = crm.createBrand(agent, new CreateBrand("Northwind Coffee", Set.of("Northwind.example"),
-                    "agent-ana", Set.of("food")));
+            Brand brand = crm.createBrand(agent, CreateBrand.of("Northwind Coffee", "agent-ana")
+                    .withDomains("Northwind.example").withTags("food"));
             say("1. Agent Ana created the brand '%s' (domain %s).", brand.name(), brand.domains());
 
-            Talent talent = crm.createTalent(agent, new CreateTalent("Maya Lopez", List.of(), null, "agent-ana",
-                    null, null));
+            Talent talent = crm.createTalent(agent, CreateTalent.named("Maya Lopez").managedBy("agent-ana"));
             say("2. She signed the talent '%s'; her managing agent is %s, and she is paid in %s.", talent.name(),
                     talent.managingAgentId().orElseThrow(), talent.homeCurrency());
 
-            Deal deal = crm.createDeal(agent, new CreateDeal(brand.id(), talent.id(), "agent-ana",
-                    "Spring campaign", 1_250_000, "GBP", null));
+            Deal deal = crm.createDeal(agent, CreateDeal.of(brand.id(), talent.id(), "agent-ana", "Spring campaign",
+                    Money.of(1_250_000, "GBP")));
             say("3. She opened the deal '%s' worth %s, in stage %s.", deal.title(), deal.value(), deal.stage());
 
-            deal = crm.moveDealStage(agent, new MoveDealStage(deal.id(), deal.version(), DealStage.CONTRACT_SIGNED));
+            deal = crm.moveDealStage(agent, MoveDealStage.of(deal, DealStage.CONTRACT_SIGNED));
             say("4. The contract is signed: the deal moved forward to %s (skipping stages is allowed).", deal.stage());
 
             try {
-                crm.moveDealStage(agent, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_RECEIVED));
+                crm.moveDealStage(agent, MoveDealStage.of(deal, DealStage.PAYMENT_RECEIVED));
             } catch (BreakException refused) {
                 Problem problem = Problem.of(refused, agent);
                 say("5. Marking the deal PAYMENT_RECEIVED by hand is refused: %s/%s, \"%s\" (only a paid invoice"
-                        + " does that).", problem.code(), problem.reason(), problem.title());
+                        + " does that).", problem.code(), problem.reason(), problem.detail());
             }
 
             Optional<Brand> found = crm.findBrandByDomain(agent, "jane@NORTHWIND.example ");
             say("6. An email from jane@NORTHWIND.example belongs to: %s", found.map(Brand::name).orElse("no brand"));
 
             // ---- the finance side: invoice, payment, commissions ----
-            deal = crm.moveDealStage(agent, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
-            Invoice draft = finance.listInvoices(financeUser, new InvoiceQuery(null, deal.id(), null, null, false,
-                    null, 1)).items().get(0);
+            deal = crm.moveDealStage(agent, MoveDealStage.of(deal, DealStage.PAYMENT_PENDING));
+            Invoice draft = finance.listInvoices(financeUser, InvoiceQuery.forDeal(deal.id())).items().get(0);
             say("7. The talent delivered and the deal moved to %s; in the same transaction Break drafted its"
                     + " invoice: %s, %s, no number yet.", deal.stage(), draft.total(), draft.status());
 
-            Invoice issued = finance.issueInvoice(financeUser, new IssueInvoice(draft.id(), draft.version(), null));
+            Invoice issued = finance.issueInvoice(financeUser, IssueInvoice.of(draft));
             say("8. Finance Fay issued it: invoice number %d, due %s (30 days, the default terms).",
                     issued.number().orElseThrow(), issued.dueDate().orElseThrow());
 
@@ -158,8 +160,15 @@ public final class QuickStart {
                     + " invoice's lock first paid it; a thread with that thread's key got its result back, any other"
                     + " key found the invoice already paid.", paid, replayed, refused);
 
-            List<Payment> payments = persistence.payments().byInvoice(issued.id());
-            List<CommissionLine> lines = new ArrayList<>(persistence.commissions().byInvoice(issued.id()));
+            AuditTrail audit = agency.auditTrail();
+            List<AuditEvent> invoiceTrail = audit.forEntity(financeUser,
+                    AuditQuery.of(EntityRef.of(EntityType.INVOICE, issued.id()))).items();
+            List<CommissionLine> lines = new ArrayList<>(finance.listCommissions(financeUser, CommissionQuery.all())
+                    .items().stream().filter(line -> line.invoiceId().equals(issued.id())).toList());
+            // the payments the invoice's events and its commission lines name
+            List<String> payments = Stream.concat(
+                    invoiceTrail.stream().map(e -> e.changes().get("paymentId")).filter(Objects::nonNull),
+                    lines.stream().map(CommissionLine::paymentId)).distinct().toList();
             lines.sort(Comparator.comparing(CommissionLine::rate).reversed());
             say("10. What the database holds: %d payment(s) and exactly %s commission set (%d lines), summing to"
                     + " the payment:", payments.size(), payments.size() == 1 ? "one" : payments.size() + "",
@@ -174,13 +183,11 @@ public final class QuickStart {
             say("11. Paid in full, so finance moved the deal to %s.", settled.stage());
 
             say("12. The audit trail, in plain words:");
-            List<AuditEvent> trail = new ArrayList<>();
-            trail.addAll(persistence.auditLog().byEntity(EntityRef.of(EntityType.DEAL, deal.id()), Optional.empty(), 50));
-            trail.addAll(persistence.auditLog().byEntity(EntityRef.of(EntityType.INVOICE, issued.id()),
-                    Optional.empty(), 50));
-            for (Payment payment : payments) {
-                trail.addAll(persistence.auditLog().byEntity(EntityRef.of(EntityType.PAYMENT, payment.id()),
-                        Optional.empty(), 50));
+            List<AuditEvent> trail = new ArrayList<>(invoiceTrail);
+            trail.addAll(audit.forEntity(agent, AuditQuery.of(EntityRef.of(EntityType.DEAL, deal.id()))).items());
+            for (String payment : payments) {
+                trail.addAll(audit.forEntity(financeUser, AuditQuery.of(EntityRef.of(EntityType.PAYMENT, payment)))
+                        .items());
             }
             trail.sort(Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id));
             for (AuditEvent event : trail) {
@@ -208,8 +215,9 @@ public final class QuickStart {
                     go.await(WAIT_SECONDS, TimeUnit.SECONDS);
                     String who = String.format("thread %d (key %s)", thread, key);
                     try {
-                        PaymentResult r = finance.markInvoicePaid(user, new MarkInvoicePaid(invoice.id(),
-                                LocalDate.now(ZoneOffset.UTC), BANK_REFERENCE, key, PaymentSource.BANK_FEED));
+                        PaymentResult r = finance.markInvoicePaid(user, MarkInvoicePaid.of(invoice.id(),
+                                LocalDate.now(ZoneOffset.UTC), BANK_REFERENCE).withIdempotencyKey(key)
+                                .via(PaymentSource.BANK_FEED));
                         return r.replayed()
                                 ? who + ": replay - the first call's result (payment of " + r.payment().amount()
                                         + "), nothing written"

@@ -1,6 +1,7 @@
 package com.breakagency.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,8 @@ class QuickStartTest {
     void the_quick_start_walks_through_every_step_a_newcomer_reads_about() {
         String printed = run();
         assertTrue(printed.contains("0. Storing everything in an embedded H2 database"), printed);
-        assertTrue(printed.contains("is refused: CONFLICT/INVALID_STATE_TRANSITION"), printed);
+        assertTrue(printed.contains("is refused: CONFLICT/INVALID_STATE_TRANSITION, \"A deal cannot move from"
+                + " CONTRACT_SIGNED to PAYMENT_RECEIVED.\""), printed);
         assertTrue(printed.contains("belongs to: Northwind Coffee"), printed);
         assertTrue(printed.contains("Break drafted its invoice: GBP 12500.00, DRAFT"), printed);
         assertTrue(printed.contains("issued it: invoice number 1, due "), printed);
@@ -42,6 +44,15 @@ class QuickStartTest {
         assertTrue(printed.lines().anyMatch(l -> l.matches("\\s+agent\\s+agent-ana\\s+5%\\s+GBP 625\\.00")), printed);
         assertEquals(3, printed.lines().filter(l -> l.contains(" allocated GBP ")).count(), printed);
         assertEquals(1, printed.lines().filter(l -> l.contains(" recorded a payment of ")).count(), printed);
+    }
+
+    @Test
+    void the_numbered_story_is_not_interleaved_with_library_log_lines() {
+        String printed = run();
+        List<String> strays = printed.lines().filter(line -> !line.isBlank())
+                .filter(line -> !line.matches("\\d+\\. .*") && !line.startsWith("   ")).toList();
+        assertEquals(List.of(), strays, printed);
+        assertFalse(printed.contains("[log]"), printed);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.breakagency.adapter.jdbc;
 
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.Reason;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
@@ -87,7 +88,7 @@ final class Migrations {
             }
             // Flyway's message quotes the failed statement and the database's message; neither leaves
             BreakException.Builder failed = BreakException.builder(ErrorCode.PERSISTENCE_UNAVAILABLE)
-                    .reason("MIGRATION_FAILED").detail("The database schema could not be brought up to date.")
+                    .reason(Reason.MIGRATION_FAILED).detail("The database schema could not be brought up to date.")
                     .cause(DriverFailure.of(e));
             if (cause != null && SqlFailures.sqlState(cause) != null) {
                 failed.metadata("sqlState", SqlFailures.sqlState(cause));

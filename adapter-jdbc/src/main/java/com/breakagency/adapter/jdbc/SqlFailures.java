@@ -55,13 +55,13 @@ import java.util.Optional;
 final class SqlFailures {
 
     /** The reason of the CONFLICT thrown when a unit of work lost to concurrent ones every time it ran. */
-    static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
+    static final String CONCURRENT_UPDATE = Reason.CONCURRENT_UPDATE;
     /** The reason of the PERSISTENCE_UNAVAILABLE thrown for a statement the database refused. */
-    static final String STATEMENT_FAILED = "STATEMENT_FAILED";
+    static final String STATEMENT_FAILED = Reason.STATEMENT_FAILED;
     /** The reason of the PERSISTENCE_UNAVAILABLE thrown when the database cannot be reached. */
-    static final String DATABASE_UNREACHABLE = "DATABASE_UNREACHABLE";
+    static final String DATABASE_UNREACHABLE = Reason.DATABASE_UNREACHABLE;
     /** The reason of the VALIDATION_FAILED thrown for a value the database cannot store. */
-    static final String INVALID_INPUT = "INVALID_INPUT";
+    static final String INVALID_INPUT = Reason.INVALID_INPUT;
 
     /** How many connections a unit of work holds at once. */
     static final int CONNECTIONS_PER_UNIT_OF_WORK = 1;

@@ -11,6 +11,8 @@ import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
 import com.breakagency.ports.api.crm.MoveDealStage;
 import com.breakagency.ports.api.crm.UpdateDeal;
+import com.breakagency.ports.model.Money;
+import com.breakagency.ports.api.crm.TimelineQuery;
 import com.breakagency.ports.api.crm.UpdateTalent;
 import com.breakagency.ports.api.finance.CommissionQuery;
 import com.breakagency.ports.api.finance.InvoiceQuery;
@@ -85,13 +87,10 @@ abstract class AccessChecks {
     void openAgency() {
         agency = BreakAgency.builder().persistence(persistence()).errorReporter(new CapturingErrorReporter()).build();
         int n = SEQ.incrementAndGet();
-        brand = agency.crm().createBrand(ADMIN, new CreateBrand("Northwind " + n, Set.of("northwind" + n + ".example"),
-                OLD_OWNER, Set.of()));
-        otherBrand = agency.crm().createBrand(ADMIN, new CreateBrand("Contoso " + n, Set.of("contoso" + n + ".example"),
-                OLD_OWNER, Set.of()));
-        talent = agency.crm().createTalent(ADMIN, new CreateTalent("Maya " + n, List.of(), null, OLD_MANAGER, null, null));
-        otherTalent = agency.crm().createTalent(ADMIN, new CreateTalent("Ines " + n, List.of(), null, OLD_MANAGER, null,
-                null));
+        brand = agency.crm().createBrand(ADMIN, CreateBrand.of("Northwind " + n, OLD_OWNER).withDomains("northwind" + n + ".example"));
+        otherBrand = agency.crm().createBrand(ADMIN, CreateBrand.of("Contoso " + n, OLD_OWNER).withDomains("contoso" + n + ".example"));
+        talent = agency.crm().createTalent(ADMIN, CreateTalent.named("Maya " + n).managedBy(OLD_MANAGER));
+        otherTalent = agency.crm().createTalent(ADMIN, CreateTalent.named("Ines " + n).managedBy(OLD_MANAGER));
     }
 
     @AfterEach
@@ -109,8 +108,7 @@ abstract class AccessChecks {
         assertPortalReads(invoice);
 
         // the owner hands the deal over
-        Deal handed = agency.crm().updateDeal(agent(OLD_OWNER), new UpdateDeal(deal.id(), deal.version(), NEW_OWNER,
-                deal.title(), deal.value().minorUnits(), "GBP", null));
+        Deal handed = agency.crm().updateDeal(agent(OLD_OWNER), UpdateDeal.of(deal).ownedBy(NEW_OWNER));
 
         assertRefused(invoice, agent(OLD_OWNER));
         assertReads(invoice, agent(NEW_OWNER));
@@ -119,8 +117,8 @@ abstract class AccessChecks {
         assertEquals(invoice, agency.finance().getInvoice(FINANCE, invoice.id()));
 
         // and back, by an administrator
-        agency.crm().updateDeal(ADMIN, new UpdateDeal(deal.id(), handed.version(), OLD_OWNER, deal.title(),
-                deal.value().minorUnits(), "GBP", null));
+        agency.crm().updateDeal(ADMIN, UpdateDeal.of(deal.id(), handed.version()).ownedBy(OLD_OWNER).withTitle(deal.title())
+                .withValue(deal.value()));
         assertReads(invoice, agent(OLD_OWNER));
         assertRefused(invoice, agent(NEW_OWNER));
     }
@@ -130,8 +128,8 @@ abstract class AccessChecks {
         List<Invoice> invoices = List.of(anIssuedInvoice(aDeal(OLD_OWNER)), anIssuedInvoice(aDeal(OLD_OWNER)),
                 anIssuedInvoice(aDeal(OLD_OWNER)));
         Deal moved = agency.crm().getDeal(ADMIN, invoices.get(1).dealId());
-        agency.crm().updateDeal(ADMIN, new UpdateDeal(moved.id(), moved.version(), NEW_OWNER, moved.title(),
-                moved.value().minorUnits(), "GBP", null));
+        agency.crm().updateDeal(ADMIN, UpdateDeal.of(moved.id(), moved.version()).ownedBy(NEW_OWNER).withTitle(moved.title())
+                .withValue(moved.value()));
 
         assertEquals(List.of(invoices.get(0).id(), invoices.get(2).id()), allInvoiceIds(agent(OLD_OWNER)));
         assertEquals(List.of(invoices.get(1).id()), allInvoiceIds(agent(NEW_OWNER)));
@@ -145,8 +143,7 @@ abstract class AccessChecks {
         assertEquals(List.of(), agentLines(NEW_MANAGER, NEW_MANAGER));
 
         Talent current = agency.crm().getTalent(ADMIN, talent.id());
-        agency.crm().updateTalent(ADMIN, new UpdateTalent(current.id(), current.version(), current.name(),
-                current.handles(), null, NEW_MANAGER, null, null));
+        agency.crm().updateTalent(ADMIN, UpdateTalent.of(current).managedBy(NEW_MANAGER));
 
         // invoices follow the deal, not the manager: nothing moved for them
         assertReads(invoice, agent(OLD_OWNER));
@@ -229,12 +226,12 @@ abstract class AccessChecks {
         agency.crm().addNote(agent(NEW_OWNER), new AddNote(EntityRef.of(EntityType.BRAND, brand.id()), "any brand"));
         agency.crm().addNote(agent(NEW_OWNER), new AddNote(EntityRef.of(EntityType.TALENT, talent.id()), "any talent"));
 
-        agency.crm().updateDeal(agent(OLD_OWNER), new UpdateDeal(deal.id(), deal.version(), NEW_OWNER, deal.title(),
-                deal.value().minorUnits(), "GBP", null));
+        agency.crm().updateDeal(agent(OLD_OWNER), UpdateDeal.of(deal.id(), deal.version()).ownedBy(NEW_OWNER).withTitle(deal.title())
+                .withValue(deal.value()));
 
         forbidden(() -> agency.crm().addNote(agent(OLD_OWNER), new AddNote(onDeal, "no longer mine")));
         agency.crm().addNote(agent(NEW_OWNER), new AddNote(onDeal, "mine now"));
-        assertEquals(List.of("mine now", "owner's note"), agency.crm().timeline(ADMIN, onDeal, null, 10).items().stream()
+        assertEquals(List.of("mine now", "owner's note"), agency.crm().timeline(ADMIN, TimelineQuery.of(onDeal).limit(10)).items().stream()
                 .map(Activity::text).toList());
     }
 
@@ -245,7 +242,7 @@ abstract class AccessChecks {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < 100; page++) {
-            var result = agency.crm().timeline(ctx, subject, cursor, 2);
+            var result = agency.crm().timeline(ctx, TimelineQuery.of(subject).after(cursor).limit(2));
             result.items().forEach(a -> ids.add(a.id()));
             if (result.nextCursor().isEmpty()) {
                 return ids;
@@ -260,7 +257,7 @@ abstract class AccessChecks {
         assertEquals(invoice.id(), agency.finance().getInvoice(agent, invoice.id()).id());
         assertTrue(allInvoiceIds(agent).contains(invoice.id()), "listed for " + agent.actor().userId());
         assertEquals(List.of(invoice.id()), agency.finance().listInvoices(agent,
-                new InvoiceQuery(null, invoice.dealId(), null, null, false, null, 10)).items().stream()
+                InvoiceQuery.forDeal(invoice.dealId()).limit(10)).items().stream()
                 .map(Invoice::id).toList());
         assertNoOtherReads(agent);
     }
@@ -270,7 +267,7 @@ abstract class AccessChecks {
         forbidden(() -> agency.finance().getInvoice(agent, invoice.id()));
         assertTrue(!allInvoiceIds(agent).contains(invoice.id()), "not listed for " + agent.actor().userId());
         assertEquals(List.of(), agency.finance().listInvoices(agent,
-                new InvoiceQuery(null, invoice.dealId(), null, null, false, null, 10)).items());
+                InvoiceQuery.forDeal(invoice.dealId()).limit(10)).items());
         assertNoOtherReads(agent);
     }
 
@@ -335,20 +332,19 @@ abstract class AccessChecks {
     // ---- making things ----
 
     private Deal aDeal(String owner) {
-        return agency.crm().createDeal(ADMIN, new CreateDeal(brand.id(), talent.id(), owner,
-                "Campaign " + SEQ.incrementAndGet(), 100_000, "GBP", null));
+        return agency.crm().createDeal(ADMIN, CreateDeal.of(brand.id(), talent.id(), owner,
+                "Campaign " + SEQ.incrementAndGet(), Money.of(100_000, "GBP")));
     }
 
     private Invoice anIssuedInvoice(Deal deal) {
         agency.crm().moveDealStage(ADMIN, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
-        Invoice draft = agency.finance().listInvoices(FINANCE, new InvoiceQuery(null, deal.id(), null, null, false, null,
-                1)).items().get(0);
-        return agency.finance().issueInvoice(FINANCE, new IssueInvoice(draft.id(), draft.version(), null));
+        Invoice draft = agency.finance().listInvoices(FINANCE, InvoiceQuery.forDeal(deal.id()).limit(1)).items().get(0);
+        return agency.finance().issueInvoice(FINANCE, IssueInvoice.of(draft.id(), draft.version()));
     }
 
     private void pay(Invoice invoice, long amount, String reference) {
-        agency.finance().recordPayment(FINANCE, new RecordPayment(invoice.id(), amount, "GBP", LocalDate.of(2026, 1, 6),
-                reference + "-" + invoice.id(), reference + "-" + invoice.id(), PaymentSource.BANK_FEED));
+        agency.finance().recordPayment(FINANCE, RecordPayment.of(invoice.id(), Money.of(amount, "GBP"), LocalDate.of(2026, 1, 6),
+                reference + "-" + invoice.id()).via(PaymentSource.BANK_FEED));
     }
 
     private static OperationContext agent(String userId) {

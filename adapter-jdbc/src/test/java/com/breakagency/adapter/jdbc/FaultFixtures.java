@@ -10,6 +10,7 @@ import com.breakagency.ports.api.finance.IssueInvoice;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.DealStage;
@@ -22,7 +23,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,16 +46,12 @@ final class FaultFixtures {
      * payment into three commission lines; without one its commissions wait for a repair step.
      */
     static Invoice issuedInvoice(BreakAgency agency, boolean managingAgent) {
-        Brand brand = agency.crm().createBrand(AGENT, new CreateBrand("Northwind Coffee", Set.of("northwind.example"),
-                AGENT_ID, Set.of()));
-        Talent talent = agency.crm().createTalent(AGENT, new CreateTalent("Maya Lopez", List.of(), null,
-                managingAgent ? AGENT_ID : null, null, null));
-        Deal deal = agency.crm().createDeal(AGENT, new CreateDeal(brand.id(), talent.id(), AGENT_ID, "Spring campaign",
-                DEAL_VALUE, "GBP", null));
+        Brand brand = agency.crm().createBrand(AGENT, CreateBrand.of("Northwind Coffee", AGENT_ID).withDomains("northwind.example"));
+        Talent talent = agency.crm().createTalent(AGENT, CreateTalent.named("Maya Lopez").managedBy(managingAgent ? AGENT_ID : null));
+        Deal deal = agency.crm().createDeal(AGENT, CreateDeal.of(brand.id(), talent.id(), AGENT_ID, "Spring campaign", Money.of(DEAL_VALUE, "GBP")));
         agency.crm().moveDealStage(AGENT, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
-        Invoice draft = agency.finance().listInvoices(FINANCE, new InvoiceQuery(null, deal.id(), null, null, false, null,
-                1)).items().get(0);
-        return agency.finance().issueInvoice(FINANCE, new IssueInvoice(draft.id(), draft.version(), null));
+        Invoice draft = agency.finance().listInvoices(FINANCE, InvoiceQuery.forDeal(deal.id()).limit(1)).items().get(0);
+        return agency.finance().issueInvoice(FINANCE, IssueInvoice.of(draft));
     }
 
     /** Every row of every table of the schema (the migration history aside), table by table, sorted. */

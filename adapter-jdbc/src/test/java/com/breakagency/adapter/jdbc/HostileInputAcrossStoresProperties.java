@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.breakagency.core.BreakAgency;
 import com.breakagency.ports.api.crm.AddNote;
 import com.breakagency.ports.api.crm.Archive;
+import com.breakagency.ports.api.crm.BrandQuery;
+import com.breakagency.ports.api.crm.ContactQuery;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateContact;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.ListQuery;
+import com.breakagency.ports.api.crm.DealQuery;
 import com.breakagency.ports.api.crm.MoveDealStage;
+import com.breakagency.ports.api.crm.TalentQuery;
+import com.breakagency.ports.api.crm.TimelineQuery;
 import com.breakagency.ports.api.crm.UpdateBrand;
 import com.breakagency.ports.api.crm.UpdateContact;
 import com.breakagency.ports.api.crm.UpdateDeal;
@@ -39,6 +43,7 @@ import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.audit.AuditAction;
 import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.DealStage;
@@ -153,19 +158,14 @@ class HostileInputAcrossStoresProperties {
         BreakAgency agency = BreakAgency.builder().persistence(persistence).errorReporter(reports)
                 .clock(new TestClock()).build();
         OperationContext admin = admin();
-        String brandId = agency.crm().createBrand(admin, new CreateBrand("Fixture Brand", Set.of("fixture.example"),
-                "agent-1", Set.of("vip"))).id();
-        String contactId = agency.crm().createContact(admin, new CreateContact(brandId, "Fixture Contact",
-                "contact@fixture.example", Set.of(), null, null)).id();
-        String talentId = agency.crm().createTalent(admin, new CreateTalent("Fixture Talent", List.of(), null,
-                "agent-1", null, null)).id();
-        Deal deal = agency.crm().createDeal(admin, new CreateDeal(brandId, talentId, "agent-1", "Fixture Campaign",
-                100_000, "GBP", null));
+        String brandId = agency.crm().createBrand(admin, CreateBrand.of("Fixture Brand", "agent-1").withDomains("fixture.example").withTags("vip")).id();
+        String contactId = agency.crm().createContact(admin, CreateContact.of("Fixture Contact", "contact@fixture.example").atBrand(brandId)).id();
+        String talentId = agency.crm().createTalent(admin, CreateTalent.named("Fixture Talent").managedBy("agent-1")).id();
+        Deal deal = agency.crm().createDeal(admin, CreateDeal.of(brandId, talentId, "agent-1", "Fixture Campaign", Money.of(100_000, "GBP")));
         Deal pending = agency.crm().moveDealStage(admin, new MoveDealStage(deal.id(), deal.version(),
                 DealStage.PAYMENT_PENDING));
-        Invoice draft = agency.finance().listInvoices(admin, new InvoiceQuery(null, pending.id(), null, null, false,
-                null, 10)).items().get(0);
-        Invoice issued = agency.finance().issueInvoice(admin, new IssueInvoice(draft.id(), draft.version(), null));
+        Invoice draft = agency.finance().listInvoices(admin, InvoiceQuery.forDeal(pending.id()).limit(10)).items().get(0);
+        Invoice issued = agency.finance().issueInvoice(admin, IssueInvoice.of(draft));
         return new Backend(name, persistence, agency, reports,
                 new Fixture(brandId, contactId, talentId, pending.id(), issued.id()), rows);
     }
@@ -289,6 +289,15 @@ class HostileInputAcrossStoresProperties {
                 Instant.parse("2026-01-05T09:00:00.123456789Z")).injectNull(0.1);
     }
 
+    /** The money a hostile amount and currency code make, or null where the code is no currency Money knows. */
+    static Money money(Long amount, String currency) {
+        try {
+            return amount == null ? null : Money.of(amount, currency);
+        } catch (IllegalArgumentException | NullPointerException notACurrency) {
+            return null;
+        }
+    }
+
     static Arbitrary<Long> amount() {
         return Arbitraries.of(Long.MIN_VALUE, -1L, 0L, 1L, 100_000L, InputLimits.MAX_MINOR_UNITS,
                 InputLimits.MAX_MINOR_UNITS + 1, Long.MAX_VALUE, Integer.MAX_VALUE + 1L);
@@ -346,53 +355,46 @@ class HostileInputAcrossStoresProperties {
         // Crm
         all.add(Combinators.combine(ctx, text(), domain(), id(), text()).as((c, name, d, owner, tag) -> new Attempt(
                 "createBrand " + shorten(name) + " " + shorten(d) + " " + owner + " " + shorten(tag),
-                b -> b.agency().crm().createBrand(c.apply(b), new CreateBrand(name, setOf(d), owner.on(b.fixture()),
-                        setOf(tag))))));
+                b -> b.agency().crm().createBrand(c.apply(b), CreateBrand.of(name, owner.on(b.fixture())).withDomains(setOf(d)).withTags(setOf(tag))))));
         all.add(Combinators.combine(ctx, id(), version(), text(), domain(), id()).as((c, id, v, name, d, owner) ->
                 new Attempt("updateBrand " + id + " v" + v + " " + shorten(name) + " " + shorten(d) + " " + owner,
-                        b -> b.agency().crm().updateBrand(c.apply(b), new UpdateBrand(id.on(b.fixture()), v, name,
-                                setOf(d), owner.on(b.fixture()), Set.of())))));
+                        b -> b.agency().crm().updateBrand(c.apply(b), UpdateBrand.of(id.on(b.fixture()), v).withName(name).withDomains(setOf(d)).ownedBy(owner.on(b.fixture()))))));
         all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("getBrand " + id,
                 b -> b.agency().crm().getBrand(c.apply(b), id.on(b.fixture())))));
         all.add(Combinators.combine(ctx, text(), id(), cursor(), limit()).as((c, prefix, agent, cur, lim) ->
                 new Attempt("listBrands " + shorten(prefix) + " " + agent + " " + shorten(cur) + " " + lim,
-                        b -> b.agency().crm().listBrands(c.apply(b), new ListQuery(prefix, null, null,
-                                agent.on(b.fixture()), null, null, false, cur, lim)))));
+                        b -> b.agency().crm().listBrands(c.apply(b), BrandQuery.all().withNamePrefix(prefix)
+                                .ownedBy(agent.on(b.fixture())).after(cur).limit(lim)))));
         all.add(Combinators.combine(ctx, Arbitraries.oneOf(domain(), email())).as((c, address) -> new Attempt(
                 "findBrandByDomain " + shorten(address), b -> b.agency().crm().findBrandByDomain(c.apply(b), address))));
         all.add(Combinators.combine(ctx, id(), text(), email(), email(), text(), text()).as((c, brand, name, primary,
                 other, title, phone) -> new Attempt("createContact " + brand + " " + shorten(name) + " " + shorten(primary)
                 + " " + shorten(other) + " " + shorten(title) + " " + shorten(phone),
-                b -> b.agency().crm().createContact(c.apply(b), new CreateContact(brand.on(b.fixture()), name, primary,
-                        setOf(other), title, phone)))));
+                b -> b.agency().crm().createContact(c.apply(b), CreateContact.of(name, primary).atBrand(brand.on(b.fixture())).withOtherEmails(setOf(other)).withTitle(title).withPhone(phone)))));
         all.add(Combinators.combine(ctx, id(), version(), text(), email()).as((c, id, v, name, primary) -> new Attempt(
                 "updateContact " + id + " v" + v + " " + shorten(name) + " " + shorten(primary),
-                b -> b.agency().crm().updateContact(c.apply(b), new UpdateContact(id.on(b.fixture()), v, null, name,
-                        primary, Set.of(), null, null)))));
+                b -> b.agency().crm().updateContact(c.apply(b), UpdateContact.of(id.on(b.fixture()), v).withName(name).withPrimaryEmail(primary)))));
         all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("getContact " + id,
                 b -> b.agency().crm().getContact(c.apply(b), id.on(b.fixture())))));
         all.add(Combinators.combine(ctx, text(), id(), cursor(), limit()).as((c, prefix, brand, cur, lim) ->
                 new Attempt("listContacts " + shorten(prefix) + " " + brand + " " + shorten(cur) + " " + lim,
-                        b -> b.agency().crm().listContacts(c.apply(b), new ListQuery(prefix, brand.on(b.fixture()),
-                                null, null, null, null, true, cur, lim)))));
+                        b -> b.agency().crm().listContacts(c.apply(b), ContactQuery.atBrand(brand.on(b.fixture()))
+                                .withNamePrefix(prefix).includingArchived().after(cur).limit(lim)))));
         all.add(Combinators.combine(ctx, email()).as((c, e) -> new Attempt("findContactByEmail " + shorten(e),
                 b -> b.agency().crm().findContactByEmail(c.apply(b), e))));
         all.add(Combinators.combine(ctx, text(), text(), text(), email(), id(), id(), text()).as((c, name, platform,
                 handle, e, agent, plan, currency) -> new Attempt("createTalent " + shorten(name) + " " + shorten(platform)
                 + " " + shorten(handle) + " " + shorten(e) + " " + agent + " " + plan + " " + shorten(currency),
-                b -> b.agency().crm().createTalent(c.apply(b), new CreateTalent(name,
-                        List.of(new SocialHandle(platform, handle)), e, agent.on(b.fixture()), plan.on(b.fixture()),
-                        currency)))));
+                b -> b.agency().crm().createTalent(c.apply(b), CreateTalent.named(name).withHandles(new SocialHandle(platform, handle)).withEmail(e).managedBy(agent.on(b.fixture())).withCommissionPlan(plan.on(b.fixture())).paidIn(currency)))));
         all.add(Combinators.combine(ctx, id(), version(), text(), email(), id()).as((c, id, v, name, e, agent) ->
                 new Attempt("updateTalent " + id + " v" + v + " " + shorten(name) + " " + shorten(e) + " " + agent,
-                        b -> b.agency().crm().updateTalent(c.apply(b), new UpdateTalent(id.on(b.fixture()), v, name,
-                                List.of(), e, agent.on(b.fixture()), null, null)))));
+                        b -> b.agency().crm().updateTalent(c.apply(b), UpdateTalent.of(id.on(b.fixture()), v).withName(name).withEmail(e).managedBy(agent.on(b.fixture()))))));
         all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("getTalent " + id,
                 b -> b.agency().crm().getTalent(c.apply(b), id.on(b.fixture())))));
         all.add(Combinators.combine(ctx, text(), id(), cursor(), limit()).as((c, prefix, agent, cur, lim) ->
                 new Attempt("listTalent " + shorten(prefix) + " " + agent + " " + shorten(cur) + " " + lim,
-                        b -> b.agency().crm().listTalent(c.apply(b), new ListQuery(prefix, null, null,
-                                agent.on(b.fixture()), null, null, false, cur, lim)))));
+                        b -> b.agency().crm().listTalent(c.apply(b), TalentQuery.all().withNamePrefix(prefix)
+                                .managedBy(agent.on(b.fixture())).after(cur).limit(lim)))));
         all.add(Combinators.combine(ctx, Arbitraries.of(EntityType.values()).injectNull(0.1), id(), version()).as(
                 (c, type, id, v) -> new Attempt("archive " + type + " " + id + " v" + v, b -> {
                     b.agency().crm().archive(c.apply(b), new Archive(type, id.on(b.fixture()), v));
@@ -401,13 +403,11 @@ class HostileInputAcrossStoresProperties {
         all.add(Combinators.combine(ctx, id(), id(), id(), text(), amount(), text(), id()).as((c, brand, talent, owner,
                 title, value, currency, plan) -> new Attempt("createDeal " + brand + " " + talent + " " + owner + " "
                 + shorten(title) + " " + value + " " + shorten(currency) + " " + plan,
-                b -> b.agency().crm().createDeal(c.apply(b), new CreateDeal(brand.on(b.fixture()), talent.on(b.fixture()),
-                        owner.on(b.fixture()), title, value, currency, plan.on(b.fixture()))))));
+                b -> b.agency().crm().createDeal(c.apply(b), CreateDeal.of(brand.on(b.fixture()), talent.on(b.fixture()), owner.on(b.fixture()), title, money(value, currency)).withCommissionPlan(plan.on(b.fixture()))))));
         all.add(Combinators.combine(ctx, id(), version(), id(), text(), amount(), text()).as((c, id, v, owner, title,
                 value, currency) -> new Attempt("updateDeal " + id + " v" + v + " " + owner + " " + shorten(title) + " "
                 + value + " " + shorten(currency),
-                b -> b.agency().crm().updateDeal(c.apply(b), new UpdateDeal(id.on(b.fixture()), v, owner.on(b.fixture()),
-                        title, value, currency, null)))));
+                b -> b.agency().crm().updateDeal(c.apply(b), UpdateDeal.of(id.on(b.fixture()), v).ownedBy(owner.on(b.fixture())).withTitle(title).withValue(money(value, currency))))));
         all.add(Combinators.combine(ctx, id(), version(), Arbitraries.of(DealStage.values()).injectNull(0.1)).as(
                 (c, id, v, to) -> new Attempt("moveDealStage " + id + " v" + v + " " + to,
                         b -> b.agency().crm().moveDealStage(c.apply(b), new MoveDealStage(id.on(b.fixture()), v, to)))));
@@ -415,15 +415,15 @@ class HostileInputAcrossStoresProperties {
                 b -> b.agency().crm().getDeal(c.apply(b), id.on(b.fixture())))));
         all.add(Combinators.combine(ctx, id(), id(), cursor(), limit()).as((c, brand, talent, cur, lim) ->
                 new Attempt("listDeals " + brand + " " + talent + " " + shorten(cur) + " " + lim,
-                        b -> b.agency().crm().listDeals(c.apply(b), new ListQuery(null, brand.on(b.fixture()),
-                                talent.on(b.fixture()), null, null, null, false, cur, lim)))));
+                        b -> b.agency().crm().listDeals(c.apply(b), DealQuery.forBrand(brand.on(b.fixture()))
+                                .withTalentId(talent.on(b.fixture())).after(cur).limit(lim)))));
         all.add(Combinators.combine(ctx, Arbitraries.of(EntityType.values()), id(), text()).as((c, type, id, text) ->
                 new Attempt("addNote " + type + " " + id + " " + shorten(text),
                         b -> b.agency().crm().addNote(c.apply(b), new AddNote(EntityRef.of(type, id.on(b.fixture())),
                                 text)))));
         all.add(Combinators.combine(ctx, Arbitraries.of(EntityType.values()), id(), cursor(), limit()).as(
                 (c, type, id, cur, lim) -> new Attempt("timeline " + type + " " + id + " " + shorten(cur) + " " + lim,
-                        b -> b.agency().crm().timeline(c.apply(b), EntityRef.of(type, id.on(b.fixture())), cur, lim))));
+                        b -> b.agency().crm().timeline(c.apply(b), TimelineQuery.of(EntityRef.of(type, id.on(b.fixture()))).limit(lim).after(cur)))));
         // Finance
         all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("draftInvoice " + id,
                 b -> b.agency().finance().draftInvoice(c.apply(b), new DraftInvoice(id.on(b.fixture()))))));
@@ -436,8 +436,7 @@ class HostileInputAcrossStoresProperties {
         all.add(Combinators.combine(ctx, id(), amount(), text(), date(), text(), text()).as((c, id, amount, currency,
                 on, ref, key) -> new Attempt("recordPayment " + id + " " + amount + " " + shorten(currency) + " " + on
                 + " " + shorten(ref) + " " + shorten(key),
-                b -> b.agency().finance().recordPayment(c.apply(b), new RecordPayment(id.on(b.fixture()), amount,
-                        currency, on, ref, key, PaymentSource.MANUAL)))));
+                b -> b.agency().finance().recordPayment(c.apply(b), RecordPayment.of(id.on(b.fixture()), money(amount, currency), on, ref).withIdempotencyKey(key)))));
         all.add(Combinators.combine(ctx, id(), date(), text(), text()).as((c, id, on, ref, key) -> new Attempt(
                 "markInvoicePaid " + id + " " + on + " " + shorten(ref) + " " + shorten(key),
                 b -> b.agency().finance().markInvoicePaid(c.apply(b), new MarkInvoicePaid(id.on(b.fixture()), on, ref,
@@ -446,12 +445,10 @@ class HostileInputAcrossStoresProperties {
                 b -> b.agency().finance().getInvoice(c.apply(b), id.on(b.fixture())))));
         all.add(Combinators.combine(ctx, id(), id(), cursor(), limit()).as((c, deal, brand, cur, lim) -> new Attempt(
                 "listInvoices " + deal + " " + brand + " " + shorten(cur) + " " + lim,
-                b -> b.agency().finance().listInvoices(c.apply(b), new InvoiceQuery(null, deal.on(b.fixture()),
-                        brand.on(b.fixture()), null, true, cur, lim)))));
+                b -> b.agency().finance().listInvoices(c.apply(b), InvoiceQuery.forDeal(deal.on(b.fixture())).forBrand(brand.on(b.fixture())).overdue().after(cur).limit(lim)))));
         all.add(Combinators.combine(ctx, id(), instant(), instant(), cursor(), limit()).as((c, ben, from, to, cur, lim)
                 -> new Attempt("listCommissions " + ben + " " + from + " " + to + " " + shorten(cur) + " " + lim,
-                b -> b.agency().finance().listCommissions(c.apply(b), new CommissionQuery(BeneficiaryKind.TALENT,
-                        ben.on(b.fixture()), null, from, to, cur, lim)))));
+                b -> b.agency().finance().listCommissions(c.apply(b), CommissionQuery.forBeneficiary(BeneficiaryKind.TALENT, ben.on(b.fixture())).createdBetween(from, to).after(cur).limit(lim)))));
         all.add(Combinators.combine(ctx, id(), instant(), instant()).as((c, ben, from, to) -> new Attempt(
                 "statement " + ben + " " + from + " " + to,
                 b -> b.agency().finance().statement(c.apply(b), new StatementQuery(BeneficiaryKind.TALENT,
@@ -468,7 +465,7 @@ class HostileInputAcrossStoresProperties {
         all.add(Combinators.combine(ctx, Arbitraries.of(StepStatus.values()).injectNull(0.3), text(), cursor(), limit())
                 .as((c, status, type, cur, lim) -> new Attempt("listSteps " + status + " " + shorten(type) + " "
                         + shorten(cur) + " " + lim, b -> b.agency().recovery().listSteps(c.apply(b),
-                        new StepQuery(status, type, cur, lim)))));
+                        StepQuery.inStatus(status, lim).ofType(type).after(cur)))));
         all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("retryStep " + id,
                 b -> b.agency().recovery().retryStep(c.apply(b), id.on(b.fixture())))));
         all.add(ctx.map(c -> new Attempt("runJanitor", b -> b.agency().recovery().runJanitor(c.apply(b)))));
@@ -481,15 +478,15 @@ class HostileInputAcrossStoresProperties {
     @Example
     void a_domain_of_twenty_thousand_labels_in_create_and_update_brand_is_validation_failed() {
         everywhere("VALIDATION_FAILED", "createBrand long domain", b -> b.agency().crm().createBrand(admin(),
-                new CreateBrand("Brand", Set.of(LONG_DOMAIN), "agent-1", Set.of())));
+                CreateBrand.of("Brand", "agent-1").withDomains(LONG_DOMAIN)));
         everywhere("VALIDATION_FAILED", "updateBrand long domain", b -> b.agency().crm().updateBrand(admin(),
-                new UpdateBrand(b.fixture().brandId(), 1, "Brand", Set.of(LONG_DOMAIN), "agent-1", Set.of())));
+                UpdateBrand.of(b.fixture().brandId(), 1).withName("Brand").withDomains(LONG_DOMAIN).ownedBy("agent-1")));
     }
 
     @Example
     void instant_min_in_commission_and_statement_queries_is_validation_failed() {
         everywhere("VALIDATION_FAILED", "listCommissions Instant.MIN", b -> b.agency().finance().listCommissions(admin(),
-                new CommissionQuery(null, null, null, Instant.MIN, null, null, 10)));
+                CommissionQuery.all().createdBetween(Instant.MIN, null).limit(10)));
         everywhere("VALIDATION_FAILED", "statement Instant.MIN", b -> b.agency().finance().statement(admin(),
                 new StatementQuery(BeneficiaryKind.TALENT, b.fixture().talentId(), Instant.MIN, Instant.EPOCH)));
     }
@@ -501,8 +498,7 @@ class HostileInputAcrossStoresProperties {
         everywhere("VALIDATION_FAILED", "issueInvoice far due date", b -> b.agency().finance().issueInvoice(admin(),
                 new IssueInvoice(b.fixture().invoiceId(), 1, far)));
         everywhere("VALIDATION_FAILED", "recordPayment far received date", b -> b.agency().finance().recordPayment(
-                admin(), new RecordPayment(b.fixture().invoiceId(), 100, "GBP", far, "ref-far", "key-far",
-                        PaymentSource.MANUAL)));
+                admin(), RecordPayment.of(b.fixture().invoiceId(), Money.of(100, "GBP"), far, "ref-far").withIdempotencyKey("key-far")));
         everywhere("VALIDATION_FAILED", "markInvoicePaid far received date", b -> b.agency().finance().markInvoicePaid(
                 admin(), new MarkInvoicePaid(b.fixture().invoiceId(), far, "ref-far", "key-far", PaymentSource.MANUAL)));
         everywhere("VALIDATION_FAILED", "statement after 294276", b -> b.agency().finance().statement(admin(),
@@ -514,18 +510,15 @@ class HostileInputAcrossStoresProperties {
     @Example
     void long_max_deal_values_are_validation_failed_and_totals_of_maximal_deals_are_exact_on_every_store() {
         everywhere("VALIDATION_FAILED", "createDeal Long.MAX_VALUE", b -> b.agency().crm().createDeal(admin(),
-                new CreateDeal(b.fixture().brandId(), b.fixture().talentId(), "agent-1", "Huge", Long.MAX_VALUE, "JPY",
-                        null)));
+                CreateDeal.of(b.fixture().brandId(), b.fixture().talentId(), "agent-1", "Huge", Money.of(Long.MAX_VALUE, "JPY"))));
         List<FinanceTotals> totals = new ArrayList<>();
         for (Backend b : BACKENDS) {
             for (int i = 0; i < 3; i++) {
-                Deal deal = b.agency().crm().createDeal(admin(), new CreateDeal(b.fixture().brandId(),
-                        b.fixture().talentId(), "agent-1", "Largest " + i, InputLimits.MAX_MINOR_UNITS, "JPY", null));
+                Deal deal = b.agency().crm().createDeal(admin(), CreateDeal.of(b.fixture().brandId(), b.fixture().talentId(), "agent-1", "Largest " + i, Money.of(InputLimits.MAX_MINOR_UNITS, "JPY")));
                 Deal pending = b.agency().crm().moveDealStage(admin(), new MoveDealStage(deal.id(), deal.version(),
                         DealStage.PAYMENT_PENDING));
-                Invoice draft = b.agency().finance().listInvoices(admin(), new InvoiceQuery(null, pending.id(), null,
-                        null, false, null, 10)).items().get(0);
-                b.agency().finance().issueInvoice(admin(), new IssueInvoice(draft.id(), draft.version(), null));
+                Invoice draft = b.agency().finance().listInvoices(admin(), InvoiceQuery.forDeal(pending.id()).limit(10)).items().get(0);
+                b.agency().finance().issueInvoice(admin(), IssueInvoice.of(draft));
             }
             totals.add(b.agency().finance().totals(admin(), new TotalsQuery(LocalDate.of(2026, 1, 1),
                     LocalDate.of(2026, 2, 1))));
@@ -539,17 +532,16 @@ class HostileInputAcrossStoresProperties {
     @Example
     void nul_in_names_references_idempotency_keys_cursors_and_look_ups_is_validation_failed() {
         everywhere("VALIDATION_FAILED", "createBrand NUL name", b -> b.agency().crm().createBrand(admin(),
-                new CreateBrand("Bra\u0000nd", Set.of("nul-name.example"), "agent-1", Set.of())));
+                CreateBrand.of("Bra\u0000nd", "agent-1").withDomains("nul-name.example")));
         everywhere("VALIDATION_FAILED", "recordPayment NUL reference", b -> b.agency().finance().recordPayment(admin(),
-                new RecordPayment(b.fixture().invoiceId(), 100, "GBP", LocalDate.of(2026, 1, 5), "ref\u0000", "key-1",
-                        PaymentSource.MANUAL)));
+                RecordPayment.of(b.fixture().invoiceId(), Money.of(100, "GBP"), LocalDate.of(2026, 1, 5), "ref\u0000").withIdempotencyKey("key-1")));
         everywhere("VALIDATION_FAILED", "markInvoicePaid NUL key", b -> b.agency().finance().markInvoicePaid(admin(),
                 new MarkInvoicePaid(b.fixture().invoiceId(), LocalDate.of(2026, 1, 5), "ref-1", "key\u0000",
                         PaymentSource.MANUAL)));
         everywhere("VALIDATION_FAILED", "listBrands NUL cursor", b -> b.agency().crm().listBrands(admin(),
-                ListQuery.first(10).after("\u0000")));
+                BrandQuery.all().limit(10).after("\u0000")));
         everywhere("VALIDATION_FAILED", "listBrands cursor holding NUL", b -> b.agency().crm().listBrands(admin(),
-                ListQuery.first(10).after(b64("k1:\u0000"))));
+                BrandQuery.all().limit(10).after(b64("k1:\u0000"))));
         everywhere("VALIDATION_FAILED", "findContactByEmail NUL", b -> b.agency().crm().findContactByEmail(admin(),
                 "jane\u0000@brand.example"));
         everywhere("VALIDATION_FAILED", "getBrand NUL", b -> b.agency().crm().getBrand(admin(), "b\u0000"));
@@ -558,17 +550,17 @@ class HostileInputAcrossStoresProperties {
     @Example
     void an_email_that_grows_when_lower_cased_is_validation_failed_everywhere() {
         everywhere("VALIDATION_FAILED", "createContact growing email", b -> b.agency().crm().createContact(admin(),
-                new CreateContact(null, "Jane", GROWING_EMAIL, Set.of(), null, null)));
+                CreateContact.of("Jane", GROWING_EMAIL)));
     }
 
     @Example
     void user_ids_the_stores_cannot_keep_are_validation_failed() {
         everywhere("VALIDATION_FAILED", "256-character user id", b -> b.agency().crm().createBrand(
                 OperationContext.of(Actor.staff("u".repeat(256), Role.ADMIN)),
-                new CreateBrand("Brand", Set.of("long-user.example"), "agent-1", Set.of())));
+                CreateBrand.of("Brand", "agent-1").withDomains("long-user.example")));
         everywhere("VALIDATION_FAILED", "thirty thousand labels user id", b -> b.agency().crm().createBrand(
                 OperationContext.of(Actor.staff(STACK_USER_ID, Role.ADMIN)),
-                new CreateBrand("Brand", Set.of("stack-user.example"), "agent-1", Set.of())));
+                CreateBrand.of("Brand", "agent-1").withDomains("stack-user.example")));
         everywhere("OK", "255-character user id", b -> b.agency().crm().addNote(
                 OperationContext.of(Actor.staff("u".repeat(255), Role.ADMIN)),
                 new AddNote(EntityRef.of(EntityType.BRAND, b.fixture().brandId()), "a note\nof two lines")));
@@ -577,20 +569,18 @@ class HostileInputAcrossStoresProperties {
     @Example
     void a_lone_surrogate_is_validation_failed_instead_of_stored_as_a_question_mark() {
         everywhere("VALIDATION_FAILED", "createBrand lone surrogate", b -> b.agency().crm().createBrand(admin(),
-                new CreateBrand("a\uD800b", Set.of("surrogate.example"), "agent-1", Set.of())));
+                CreateBrand.of("a\uD800b", "agent-1").withDomains("surrogate.example")));
         everywhere("OK", "createBrand surrogate pair", b -> b.agency().crm().createBrand(admin(),
-                new CreateBrand("a\uD83D\uDE00b", Set.of("pair.example"), "agent-1", Set.of())));
+                CreateBrand.of("a\uD83D\uDE00b", "agent-1").withDomains("pair.example")));
     }
 
     @Example
     void the_bounds_themselves_are_kept_by_every_store() {
         everywhere("OK", "issue with the last date", b -> {
-            Deal deal = b.agency().crm().createDeal(admin(), new CreateDeal(b.fixture().brandId(),
-                    b.fixture().talentId(), "agent-1", "Far", 100, "GBP", null));
+            Deal deal = b.agency().crm().createDeal(admin(), CreateDeal.of(b.fixture().brandId(), b.fixture().talentId(), "agent-1", "Far", Money.of(100, "GBP")));
             Deal pending = b.agency().crm().moveDealStage(admin(), new MoveDealStage(deal.id(), deal.version(),
                     DealStage.PAYMENT_PENDING));
-            Invoice draft = b.agency().finance().listInvoices(admin(), new InvoiceQuery(null, pending.id(), null, null,
-                    false, null, 10)).items().get(0);
+            Invoice draft = b.agency().finance().listInvoices(admin(), InvoiceQuery.forDeal(pending.id()).limit(10)).items().get(0);
             Invoice issued = b.agency().finance().issueInvoice(admin(), new IssueInvoice(draft.id(), draft.version(),
                     InputLimits.MAX_DATE));
             assertEquals(InputLimits.MAX_DATE, b.agency().finance().getInvoice(admin(), issued.id()).dueDate().get());

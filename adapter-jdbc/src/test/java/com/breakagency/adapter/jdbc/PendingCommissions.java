@@ -16,6 +16,7 @@ import com.breakagency.ports.api.finance.PaymentResult;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.DealStage;
@@ -26,7 +27,6 @@ import com.breakagency.ports.model.finance.PaymentSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,9 +59,8 @@ final class PendingCommissions {
      */
     static Talent pay(List<BreakAgency> agencies, int invoices, LocalDate receivedOn) throws Exception {
         BreakAgency first = agencies.get(0);
-        Brand brand = first.crm().createBrand(AGENT, new CreateBrand("Northwind Coffee", Set.of("northwind.example"),
-                AGENT_ID, Set.of()));
-        Talent talent = first.crm().createTalent(AGENT, new CreateTalent("Maya Lopez", List.of(), null, null, null, null));
+        Brand brand = first.crm().createBrand(AGENT, CreateBrand.of("Northwind Coffee", AGENT_ID).withDomains("northwind.example"));
+        Talent talent = first.crm().createTalent(AGENT, CreateTalent.named("Maya Lopez"));
         List<ExecutorService> threads = new ArrayList<>();
         Logger boundary = (Logger) LoggerFactory.getLogger(Boundary.LOGGER_NAME);
         Level level = boundary.getLevel();
@@ -92,17 +91,14 @@ final class PendingCommissions {
     /** Gives the talent a managing agent: from now on every pending step can complete. */
     static Talent assignAgent(BreakAgency agency, Talent talent) {
         Talent current = agency.crm().getTalent(AGENT, talent.id());
-        return agency.crm().updateTalent(AGENT, new UpdateTalent(current.id(), current.version(), current.name(),
-                current.handles(), null, AGENT_ID, null, null));
+        return agency.crm().updateTalent(AGENT, UpdateTalent.of(current.id(), current.version()).withName(current.name()).withHandles(current.handles()).managedBy(AGENT_ID));
     }
 
     private static Invoice payOne(BreakAgency agency, Brand brand, Talent talent, int n, LocalDate receivedOn) {
-        Deal deal = agency.crm().createDeal(AGENT, new CreateDeal(brand.id(), talent.id(), AGENT_ID, "Campaign " + n,
-                100_000 + 37L * n, "GBP", null));
+        Deal deal = agency.crm().createDeal(AGENT, CreateDeal.of(brand.id(), talent.id(), AGENT_ID, "Campaign " + n, Money.of(100_000 + 37L * n, "GBP")));
         agency.crm().moveDealStage(AGENT, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
-        Invoice draft = agency.finance().listInvoices(FINANCE, new InvoiceQuery(null, deal.id(), null, null, false, null,
-                1)).items().get(0);
-        Invoice issued = agency.finance().issueInvoice(FINANCE, new IssueInvoice(draft.id(), draft.version(), null));
+        Invoice draft = agency.finance().listInvoices(FINANCE, InvoiceQuery.forDeal(deal.id()).limit(1)).items().get(0);
+        Invoice issued = agency.finance().issueInvoice(FINANCE, IssueInvoice.of(draft));
         PaymentResult result = agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(),
                 receivedOn, "bank-" + n, "pay-" + n, PaymentSource.BANK_FEED));
         return result.invoice();

@@ -99,7 +99,7 @@ class PostgresDriverMessagesTest {
             assertTrue(stored.get(0).startsWith("PERSISTENCE_UNAVAILABLE/DATABASE_UNREACHABLE"), stored.get(0));
             assertTrue(stored.get(0).contains("SQLState 08006"), stored.get(0));
             channels.addAll(stored);
-            for (WorkStep step : agency.recovery().listSteps(SYSTEM, new StepQuery(null, null, null, 10)).items()) {
+            for (WorkStep step : agency.recovery().listSteps(SYSTEM, StepQuery.first(10)).items()) {
                 channels.add(step.toString());
             }
             channels.add(agency.diagnostics().health(SYSTEM).toString());

@@ -21,6 +21,7 @@ import com.breakagency.ports.api.recovery.JanitorReport;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.Reason;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.PaymentSource;
 import com.breakagency.testkit.TestClock;
@@ -114,8 +115,7 @@ class PostgresFaultPointsTest {
 
         counted = everyFaultPoint("partial payment", true, () -> {
             Invoice issued = FaultFixtures.issuedInvoice(agency, true);
-            RecordPayment command = new RecordPayment(issued.id(), FaultFixtures.DEAL_VALUE / 5, "GBP",
-                    LocalDate.now(clock), "bank-tx-2", "pay-2", PaymentSource.BANK_FEED);
+            RecordPayment command = RecordPayment.of(issued.id(), Money.of(FaultFixtures.DEAL_VALUE / 5, "GBP"), LocalDate.now(clock), "bank-tx-2").withIdempotencyKey("pay-2").via(PaymentSource.BANK_FEED);
             return () -> {
                 PaymentResult result = agency.finance().recordPayment(FINANCE, command);
                 assertFalse(result.replayed());

@@ -20,6 +20,7 @@ import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.DealStage;
@@ -49,7 +50,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -147,16 +147,14 @@ class PostgresKilledSessionTest {
 
     private static Invoice anIssuedInvoice(BreakAgency agency) {
         Crm crm = agency.crm();
-        Brand brand = crm.createBrand(AGENT, new CreateBrand("Northwind Coffee", Set.of("northwind.example"),
-                "agent-ana", Set.of()));
-        Talent talent = crm.createTalent(AGENT, new CreateTalent("Maya Lopez", List.of(), null, "agent-ana", null, null));
-        Deal deal = crm.createDeal(AGENT, new CreateDeal(brand.id(), talent.id(), "agent-ana", "Spring campaign",
-                1_250_000, "GBP", null));
+        Brand brand = crm.createBrand(AGENT, CreateBrand.of("Northwind Coffee", "agent-ana").withDomains("northwind.example"));
+        Talent talent = crm.createTalent(AGENT, CreateTalent.named("Maya Lopez").managedBy("agent-ana"));
+        Deal deal = crm.createDeal(AGENT, CreateDeal.of(brand.id(), talent.id(), "agent-ana", "Spring campaign", Money.of(1_250_000, "GBP")));
         crm.moveDealStage(AGENT, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
         Finance finance = agency.finance();
-        Invoice draft = finance.listInvoices(FINANCE, new InvoiceQuery(null, deal.id(), null, null, false, null, 1))
+        Invoice draft = finance.listInvoices(FINANCE, InvoiceQuery.forDeal(deal.id()).limit(1))
                 .items().get(0);
-        return finance.issueInvoice(FINANCE, new IssueInvoice(draft.id(), draft.version(), null));
+        return finance.issueInvoice(FINANCE, IssueInvoice.of(draft));
     }
 
     private static BreakException unwrap(Future<PaymentResult> call) throws Exception {

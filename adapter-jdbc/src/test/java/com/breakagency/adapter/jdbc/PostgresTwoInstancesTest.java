@@ -19,6 +19,7 @@ import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.DealStage;
@@ -36,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,23 +128,19 @@ class PostgresTwoInstancesTest {
     private static List<Invoice> issueInvoices(List<BreakAgency> agencies, List<ExecutorService> threads)
             throws Exception {
         Crm crm = agencies.get(0).crm();
-        Brand brand = crm.createBrand(AGENT, new CreateBrand("Northwind Coffee", Set.of("northwind.example"),
-                "agent-ana", Set.of()));
-        Talent talent = crm.createTalent(AGENT, new CreateTalent("Maya Lopez", List.of(), null, "agent-ana", null,
-                null));
+        Brand brand = crm.createBrand(AGENT, CreateBrand.of("Northwind Coffee", "agent-ana").withDomains("northwind.example"));
+        Talent talent = crm.createTalent(AGENT, CreateTalent.named("Maya Lopez").managedBy("agent-ana"));
         List<Future<Invoice>> issued = new ArrayList<>();
         for (int i = 0; i < INVOICES; i++) {
             int n = i;
             BreakAgency agency = agencies.get(n % 2);
             issued.add(threads.get(n % 2).submit(() -> {
-                Deal deal = agency.crm().createDeal(AGENT, new CreateDeal(brand.id(), talent.id(), "agent-ana",
-                        "Campaign " + n, 100_000 + 37L * n, "GBP", null));
+                Deal deal = agency.crm().createDeal(AGENT, CreateDeal.of(brand.id(), talent.id(), "agent-ana", "Campaign " + n, Money.of(100_000 + 37L * n, "GBP")));
                 agency.crm().moveDealStage(AGENT, new MoveDealStage(deal.id(), deal.version(),
                         DealStage.PAYMENT_PENDING));
                 Finance finance = agency.finance();
-                Invoice draft = finance.listInvoices(FINANCE, new InvoiceQuery(null, deal.id(), null, null, false, null,
-                        1)).items().get(0);
-                return finance.issueInvoice(FINANCE, new IssueInvoice(draft.id(), draft.version(), null));
+                Invoice draft = finance.listInvoices(FINANCE, InvoiceQuery.forDeal(deal.id()).limit(1)).items().get(0);
+                return finance.issueInvoice(FINANCE, IssueInvoice.of(draft));
             }));
         }
         List<Invoice> invoices = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.Reason;
 import com.breakagency.ports.error.RedactedThrowable;
 import com.breakagency.ports.error.Redaction;
 import com.breakagency.ports.error.Severity;
@@ -124,7 +125,7 @@ public final class Boundary {
             try {
                 if (context == null) {
                     MDC.put(MDC_USER_ID, "anonymous");
-                    throw BreakException.builder(ErrorCode.UNAUTHENTICATED).reason("NO_ACTOR")
+                    throw BreakException.builder(ErrorCode.UNAUTHENTICATED).reason(Reason.NO_ACTOR)
                             .detail("No actor was given for the call.")
                             .metadata(BreakException.CORRELATION_ID, named.correlationId()).build();
                 }

@@ -2,7 +2,6 @@ package com.breakagency.core.crm;
 
 import com.breakagency.core.boundary.Access;
 import com.breakagency.core.boundary.Boundary;
-import com.breakagency.core.boundary.Call;
 import com.breakagency.core.boundary.Ownership;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.core.internal.Cursors;
@@ -10,12 +9,16 @@ import com.breakagency.core.internal.Pages;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.crm.AddNote;
 import com.breakagency.ports.api.crm.Archive;
+import com.breakagency.ports.api.crm.BrandQuery;
+import com.breakagency.ports.api.crm.ContactQuery;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateContact;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.ListQuery;
+import com.breakagency.ports.api.crm.DealQuery;
 import com.breakagency.ports.api.crm.MoveDealStage;
+import com.breakagency.ports.api.crm.TalentQuery;
+import com.breakagency.ports.api.crm.TimelineQuery;
 import com.breakagency.ports.api.crm.UpdateBrand;
 import com.breakagency.ports.api.crm.UpdateContact;
 import com.breakagency.ports.api.crm.UpdateDeal;
@@ -25,7 +28,6 @@ import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.FieldError;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
-import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.Page;
 import com.breakagency.ports.model.audit.AuditAction;
 import com.breakagency.ports.model.crm.Activity;
@@ -91,15 +93,33 @@ public final class CrmService implements Crm {
 
     // ---- owners: who "own records" means for each kind ----
 
-    static Ownership owners(Brand brand) {
+    /**
+     * Who owns a brand: its owner agent, the brand itself.
+     *
+     * @param brand the brand
+     * @return its owners
+     */
+    public static Ownership owners(Brand brand) {
         return new Ownership(Set.of(brand.ownerAgentId()), Optional.empty(), Optional.of(brand.id()));
     }
 
-    static Ownership owners(Contact contact) {
+    /**
+     * Who owns a contact: their brand.
+     *
+     * @param contact the contact
+     * @return its owners
+     */
+    public static Ownership owners(Contact contact) {
         return new Ownership(Set.of(), Optional.empty(), contact.brandId());
     }
 
-    static Ownership owners(Talent talent) {
+    /**
+     * Who owns a talent profile: their managing agent, the talent themselves.
+     *
+     * @param talent the profile
+     * @return its owners
+     */
+    public static Ownership owners(Talent talent) {
         return new Ownership(talent.managingAgentId().map(Set::of).orElse(Set.of()), Optional.of(talent.id()),
                 Optional.empty());
     }
@@ -148,11 +168,11 @@ public final class CrmService implements Crm {
     }
 
     @Override
-    public Page<Brand> listBrands(OperationContext context, ListQuery query) {
+    public Page<Brand> listBrands(OperationContext context, BrandQuery query) {
         return boundary.call(context, CrmOperations.LIST_BRANDS, query, (call, q) -> {
             Optional<String> after = Cursors.decode(q.cursor());
             var filter = new com.breakagency.ports.spi.Brands.Query(Optional.ofNullable(q.namePrefix()),
-                    Optional.ofNullable(q.status()), Optional.ofNullable(q.agentId()));
+                    Optional.ofNullable(q.status()), Optional.ofNullable(q.ownerAgentId()));
             if (!call.access().unrestricted()) {
                 // a BRAND user's listing is their own brand, if it matches the filters
                 return Pages.ownRecord(call.access().ownBrandId().flatMap(stores.brands()::findById),
@@ -230,7 +250,7 @@ public final class CrmService implements Crm {
     }
 
     @Override
-    public Page<Contact> listContacts(OperationContext context, ListQuery query) {
+    public Page<Contact> listContacts(OperationContext context, ContactQuery query) {
         return boundary.call(context, CrmOperations.LIST_CONTACTS, query, (call, q) -> {
             Optional<String> after = Cursors.decode(q.cursor());
             Optional<String> brandId = Optional.ofNullable(q.brandId());
@@ -310,11 +330,11 @@ public final class CrmService implements Crm {
     }
 
     @Override
-    public Page<Talent> listTalent(OperationContext context, ListQuery query) {
+    public Page<Talent> listTalent(OperationContext context, TalentQuery query) {
         return boundary.call(context, CrmOperations.LIST_TALENT, query, (call, q) -> {
             Optional<String> after = Cursors.decode(q.cursor());
             var filter = new com.breakagency.ports.spi.Talents.Query(Optional.ofNullable(q.namePrefix()),
-                    Optional.ofNullable(q.agentId()), q.includeArchived());
+                    Optional.ofNullable(q.managingAgentId()), q.includeArchived());
             if (!call.access().unrestricted()) {
                 // a TALENT user's listing is their own profile, if it matches the filters
                 return Pages.ownRecord(call.access().ownTalentId().flatMap(stores.talents()::findById),
@@ -378,7 +398,7 @@ public final class CrmService implements Crm {
         return boundary.call(context, CrmOperations.CREATE_DEAL, command, (call, c) -> {
             Instant now = clock.instant();
             Deal deal = new Deal(ids.nextId(), c.brandId(), c.talentId(), c.ownerAgentId(), c.title().strip(),
-                    Money.of(c.valueMinorUnits(), c.currency()), DealStage.NEW_LEAD,
+                    c.value(), DealStage.NEW_LEAD,
                     Optional.ofNullable(c.commissionPlanId()), 1, now, now);
             if (!call.access().permits(owners(deal))) {
                 throw BreakException.forbidden(call.context().operationName());
@@ -397,7 +417,7 @@ public final class CrmService implements Crm {
         return boundary.call(context, CrmOperations.UPDATE_DEAL, command, (call, c) -> {
             Deal stored = requireVersion(loadDeal(call.access(), c.id()), Deal::version, c.expectedVersion(), "deal", c.id());
             Deal updated = new Deal(stored.id(), stored.brandId(), stored.talentId(), c.ownerAgentId(), c.title().strip(),
-                    Money.of(c.valueMinorUnits(), c.currency()), stored.stage(), Optional.ofNullable(c.commissionPlanId()),
+                    c.value(), stored.stage(), Optional.ofNullable(c.commissionPlanId()),
                     stored.version() + 1, stored.createdAt(), clock.instant());
             stores.deals().update(updated);
             audit.record(call, AuditAction.DEAL_UPDATED, ref(updated), diff(fields(stored), fields(updated)));
@@ -421,7 +441,7 @@ public final class CrmService implements Crm {
     }
 
     @Override
-    public Page<Deal> listDeals(OperationContext context, ListQuery query) {
+    public Page<Deal> listDeals(OperationContext context, DealQuery query) {
         return boundary.call(context, CrmOperations.LIST_DEALS, query, (call, q) -> {
             Optional<String> after = Cursors.decode(q.cursor());
             Optional<String> brandId = Optional.ofNullable(q.brandId());
@@ -440,7 +460,7 @@ public final class CrmService implements Crm {
                     return new Page<Deal>(List.of(), Optional.empty());
                 }
             }
-            var filter = new com.breakagency.ports.spi.Deals.Query(brandId, talentId, Optional.ofNullable(q.agentId()),
+            var filter = new com.breakagency.ports.spi.Deals.Query(brandId, talentId, Optional.ofNullable(q.ownerAgentId()),
                     Optional.ofNullable(q.stage()));
             return Pages.of(stores.deals().list(filter, after, q.limit() + 1), q.limit(), Deal::id);
         });
@@ -468,8 +488,8 @@ public final class CrmService implements Crm {
     }
 
     @Override
-    public Page<Activity> timeline(OperationContext context, EntityRef subject, String cursor, int limit) {
-        return boundary.call(context, CrmOperations.TIMELINE, new Lookups.TimelinePage(subject, cursor, limit),
+    public Page<Activity> timeline(OperationContext context, TimelineQuery query) {
+        return boundary.call(context, CrmOperations.TIMELINE, query,
                 (call, q) -> {
                     Optional<String> before = Cursors.decode(q.cursor());
                     requireSubject(call.access(), q.subject());

@@ -1,10 +1,6 @@
 package com.breakagency.core.crm;
 
-import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.validation.Patterns;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,10 +18,5 @@ final class Lookups {
 
     /** A look-up by an email address or domain (normalized afterwards, so not pattern-checked). */
     record ByAddress(@NotBlank @Size(max = 320) String address) {
-    }
-
-    /** A timeline page. */
-    record TimelinePage(@NotNull @Valid EntityRef subject, @Size(max = 512) String cursor,
-                        @Min(1) @Max(500) int limit) {
     }
 }

@@ -59,6 +59,7 @@ import com.breakagency.ports.model.finance.PaymentSource;
 import com.breakagency.ports.model.work.StepStatus;
 import com.breakagency.ports.model.work.WorkStep;
 import com.breakagency.ports.spi.Commissions;
+import com.breakagency.ports.spi.Deals;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Invoices;
 import com.breakagency.ports.spi.Persistence;
@@ -150,7 +151,19 @@ public final class FinanceService implements Finance, DealStageListener {
      * invoice whose deal is gone belongs to its talent and brand only.
      */
     Ownership owners(Invoice invoice) {
-        return stores.deals().findById(invoice.dealId()).map(CrmService::owners)
+        return owners(stores.deals(), invoice);
+    }
+
+    /**
+     * Who owns an invoice now, read from its deal in the given store: the one rule every reader of
+     * invoices (finance reads, the audit trail) applies.
+     *
+     * @param deals   the deals store of the current unit of work
+     * @param invoice the invoice
+     * @return its owners at this moment
+     */
+    public static Ownership owners(Deals deals, Invoice invoice) {
+        return deals.findById(invoice.dealId()).map(CrmService::owners)
                 .orElseGet(() -> new Ownership(Set.of(), Optional.of(invoice.talentId()), Optional.of(invoice.brandId())));
     }
 
@@ -205,7 +218,7 @@ public final class FinanceService implements Finance, DealStageListener {
             Invoice stored = lockInvoice(call.access(), c.invoiceId(), c.expectedVersion());
             requireStatus(stored, InvoiceStatus.DRAFT, InvoiceStatus.ISSUED);
             if (stored.total().isZero()) {
-                throw BreakException.builder(ErrorCode.CONFLICT).reason("NOTHING_TO_INVOICE")
+                throw BreakException.builder(ErrorCode.CONFLICT).reason(Reason.NOTHING_TO_INVOICE)
                         .detail("An invoice of zero cannot be issued.").metadata("invoiceId", stored.id()).build();
             }
             long number = stores.invoices().nextNumber();
@@ -265,15 +278,15 @@ public final class FinanceService implements Finance, DealStageListener {
     @Override
     public PaymentResult recordPayment(OperationContext context, RecordPayment command) {
         return boundary.call(context, FinanceOperations.RECORD_PAYMENT, command, (call, c) -> {
-            String fingerprint = fingerprint("recordPayment", c.invoiceId(), Long.toString(c.amountMinorUnits()),
-                    c.currency(), c.receivedOn().toString(), c.externalReference(), c.source().name());
+            String fingerprint = fingerprint("recordPayment", c.invoiceId(),
+                    Long.toString(c.amount().minorUnits()), c.amount().currency().getCurrencyCode(), c.receivedOn().toString(), c.externalReference(), c.source().name());
             return pay(call, c.idempotencyKey(), fingerprint, c.invoiceId(),
                     invoice -> {
-                        if (!invoice.total().currency().getCurrencyCode().equals(c.currency())) {
-                            throw BreakException.validation(List.of(new FieldError("#/currency", "InvoiceCurrency",
+                        if (!invoice.total().currency().equals(c.amount().currency())) {
+                            throw BreakException.validation(List.of(new FieldError("#/amount/currency", "InvoiceCurrency",
                                     "must be the invoice's currency, " + invoice.total().currency().getCurrencyCode())));
                         }
-                        return Money.of(c.amountMinorUnits(), c.currency());
+                        return c.amount();
                     }, c.receivedOn(), c.externalReference(), c.source());
         });
     }
@@ -315,7 +328,7 @@ public final class FinanceService implements Finance, DealStageListener {
             throw transition(invoice.status(), InvoiceStatus.PAID);
         }
         if (amount.minorUnits() > invoice.outstanding().minorUnits()) {
-            throw BreakException.builder(ErrorCode.CONFLICT).reason("OVERPAYMENT")
+            throw BreakException.builder(ErrorCode.CONFLICT).reason(Reason.OVERPAYMENT)
                     .detail("The payment is more than the " + invoice.outstanding() + " still owed on the invoice.")
                     .metadata("invoiceId", invoice.id()).metadata("outstanding", invoice.outstanding().toString())
                     .build();
@@ -706,16 +719,16 @@ public final class FinanceService implements Finance, DealStageListener {
                     return new Page<Invoice>(List.of(), Optional.empty());
                 }
             }
-            Set<InvoiceStatus> statuses = q.overdue() ? Set.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID)
+            Set<InvoiceStatus> statuses = q.overdueOnly() ? Set.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID)
                     : q.status() == null ? Set.of() : Set.of(q.status());
-            if (q.overdue() && q.status() != null) {
+            if (q.overdueOnly() && q.status() != null) {
                 statuses = statuses.contains(q.status()) ? Set.of(q.status()) : Set.of();
                 if (statuses.isEmpty()) {
                     return new Page<Invoice>(List.of(), Optional.empty());
                 }
             }
             Invoices.Query filter = new Invoices.Query(statuses, Optional.ofNullable(q.dealId()), brandId, talentId,
-                    agentId, q.overdue() ? Optional.of(today()) : Optional.empty());
+                    agentId, q.overdueOnly() ? Optional.of(today()) : Optional.empty());
             return Pages.of(stores.invoices().list(filter, after, q.limit() + 1), q.limit(), Invoice::id);
         });
     }

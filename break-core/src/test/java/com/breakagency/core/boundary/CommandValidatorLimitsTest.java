@@ -17,7 +17,6 @@ import com.breakagency.ports.error.FieldError;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.Money;
-import com.breakagency.ports.model.finance.PaymentSource;
 import com.breakagency.ports.validation.DomainNameValidator;
 import com.breakagency.ports.validation.EmailAddressValidator;
 import com.breakagency.ports.validation.InputLimits;
@@ -27,7 +26,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +101,7 @@ class CommandValidatorLimitsTest {
     @Test
     void messages_never_repeat_the_value_nor_show_a_regular_expression() {
         String hostile = "sk_live_" + "x".repeat(70) + "\u0000";
-        List<FieldError> errors = errors(new CreateDeal(hostile, "t-1", "agent-1", hostile, -1, "GBP", null));
+        List<FieldError> errors = errors(CreateDeal.of(hostile, "t-1", "agent-1", hostile, Money.of(-1, "GBP")));
 
         assertFalse(errors.isEmpty());
         for (FieldError e : errors) {
@@ -117,7 +115,7 @@ class CommandValidatorLimitsTest {
         String domain = "a.".repeat(20_000) + "example";
 
         assertFalse(DomainNameValidator.isDomainName(domain));
-        assertEquals(List.of("#/domains"), pointers(new CreateBrand("Brand", Set.of(domain), "agent-1", Set.of())));
+        assertEquals(List.of("#/domains"), pointers(CreateBrand.of("Brand", "agent-1").withDomains(domain)));
         assertTrue(DomainNameValidator.isDomainName(" Brand.CO.uk. "));
         assertFalse(DomainNameValidator.isDomainName("a" + ".b".repeat(127))); // 255 characters
     }
@@ -129,7 +127,7 @@ class CommandValidatorLimitsTest {
         assertTrue(email.toLowerCase(java.util.Locale.ROOT).length() > 254);
 
         assertFalse(EmailAddressValidator.isEmailAddress(email));
-        assertEquals(List.of("#/primaryEmail"), pointers(new CreateContact(null, "Jane", email, Set.of(), null, null)));
+        assertEquals(List.of("#/primaryEmail"), pointers(CreateContact.of("Jane", email)));
         assertTrue(EmailAddressValidator.isEmailAddress(" Jane.Doe+deals@Mail.Brand.co.uk "));
         assertTrue(EmailAddressValidator.isEmailAddress("jäne@bücher.example"));
         assertFalse(EmailAddressValidator.isEmailAddress("a@b" + ".c".repeat(30_000)));
@@ -137,14 +135,12 @@ class CommandValidatorLimitsTest {
 
     @Test
     void amounts_above_the_documented_maximum_are_rejected() {
-        assertEquals(List.of("#/valueMinorUnits"), pointers(new CreateDeal("b-1", "t-1", "agent-1", "Campaign",
-                InputLimits.MAX_MINOR_UNITS + 1, "GBP", null)));
-        assertEquals(List.of("#/amountMinorUnits"), pointers(new RecordPayment("inv-1", Long.MAX_VALUE, "GBP",
-                LocalDate.of(2026, 1, 5), "ref", "key", PaymentSource.MANUAL)));
+        assertEquals(List.of("#/value/minorUnits"), pointers(CreateDeal.of("b-1", "t-1", "agent-1", "Campaign", Money.of(InputLimits.MAX_MINOR_UNITS + 1, "GBP"))));
+        assertEquals(List.of("#/amount/minorUnits"), pointers(RecordPayment.of("inv-1", Money.of(Long.MAX_VALUE, "GBP"), LocalDate.of(2026, 1, 5), "ref").withIdempotencyKey("key")));
     }
 
     @Test
     void instant_min_in_a_commission_query_is_rejected() {
-        assertEquals(List.of("#/from"), pointers(new CommissionQuery(null, null, null, Instant.MIN, null, null, 10)));
+        assertEquals(List.of("#/from"), pointers(CommissionQuery.all().createdBetween(Instant.MIN, null).limit(10)));
     }
 }

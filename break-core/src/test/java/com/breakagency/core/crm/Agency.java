@@ -9,6 +9,7 @@ import com.breakagency.ports.api.crm.CreateTalent;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Contact;
 import com.breakagency.ports.model.crm.Deal;
@@ -16,8 +17,6 @@ import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.testkit.CapturingErrorReporter;
 import com.breakagency.testkit.InMemoryPersistence;
 import com.breakagency.testkit.TestClock;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A Break agency on in-memory stores, with fixtures in the agency's words. */
@@ -57,24 +56,21 @@ final class Agency implements AutoCloseable {
 
     Brand aBrand(String ownerAgentId) {
         int n = SEQ.incrementAndGet();
-        return crm.createBrand(anAdmin(), new CreateBrand("Brand " + n, Set.of("brand" + n + ".example"),
-                ownerAgentId, Set.of()));
+        return crm.createBrand(anAdmin(), CreateBrand.of("Brand " + n, ownerAgentId).withDomains("brand" + n + ".example"));
     }
 
     Contact aContact(String brandId) {
         int n = SEQ.incrementAndGet();
-        return crm.createContact(anAdmin(), new CreateContact(brandId, "Contact " + n,
-                "person" + n + "@contacts.example", Set.of(), null, null));
+        return crm.createContact(anAdmin(), CreateContact.of("Contact " + n, "person" + n + "@contacts.example").atBrand(brandId));
     }
 
     Talent aTalent(String managingAgentId) {
         int n = SEQ.incrementAndGet();
-        return crm.createTalent(anAdmin(), new CreateTalent("Talent " + n, List.of(), null, managingAgentId, null, null));
+        return crm.createTalent(anAdmin(), CreateTalent.named("Talent " + n).managedBy(managingAgentId));
     }
 
     Deal aDeal(Brand brand, Talent talent, String ownerAgentId) {
-        return crm.createDeal(anAdmin(), new CreateDeal(brand.id(), talent.id(), ownerAgentId, "Campaign",
-                100_000, "GBP", null));
+        return crm.createDeal(anAdmin(), CreateDeal.of(brand.id(), talent.id(), ownerAgentId, "Campaign", Money.of(100_000, "GBP")));
     }
 
     @Override

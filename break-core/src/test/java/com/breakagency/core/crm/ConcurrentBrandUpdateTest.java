@@ -13,7 +13,6 @@ import com.breakagency.ports.model.crm.Brand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +33,7 @@ class ConcurrentBrandUpdateTest {
                 outcomes.add(threads.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
                     try {
-                        a.crm.updateBrand(Agency.anAgent("agent-1"), new UpdateBrand(brand.id(), brand.version(), name,
-                                brand.domains(), "agent-1", Set.of()));
+                        a.crm.updateBrand(Agency.anAgent("agent-1"), UpdateBrand.of(brand.id(), brand.version()).withName(name).withDomains(brand.domains()).ownedBy("agent-1"));
                         return "won";
                     } catch (BreakException e) {
                         return e.code() + "/" + e.reason();

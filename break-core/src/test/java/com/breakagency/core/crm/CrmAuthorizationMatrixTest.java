@@ -10,12 +10,16 @@ import com.breakagency.core.AuthorizationDocument;
 import com.breakagency.core.boundary.Operation;
 import com.breakagency.ports.api.crm.AddNote;
 import com.breakagency.ports.api.crm.Archive;
+import com.breakagency.ports.api.crm.BrandQuery;
+import com.breakagency.ports.api.crm.ContactQuery;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateContact;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.ListQuery;
+import com.breakagency.ports.api.crm.DealQuery;
 import com.breakagency.ports.api.crm.MoveDealStage;
+import com.breakagency.ports.api.crm.TalentQuery;
+import com.breakagency.ports.api.crm.TimelineQuery;
 import com.breakagency.ports.api.crm.UpdateBrand;
 import com.breakagency.ports.api.crm.UpdateContact;
 import com.breakagency.ports.api.crm.UpdateDeal;
@@ -27,6 +31,7 @@ import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.Problem;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.Page;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Contact;
@@ -36,7 +41,6 @@ import com.breakagency.ports.model.crm.Talent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,32 +124,31 @@ class CrmAuthorizationMatrixTest {
     static List<Op> operations() {
         List<Op> ops = new ArrayList<>();
         ops.add(new Op(CrmOperations.GET_BRAND, Kind.TARGETED, (w, c, m) -> w.a.crm.getBrand(c, id(m, w.b1.id()))));
-        ops.add(new Op(CrmOperations.LIST_BRANDS, Kind.LIST, (w, c, m) -> w.a.crm.listBrands(c, ListQuery.first(100))));
+        ops.add(new Op(CrmOperations.LIST_BRANDS, Kind.LIST, (w, c, m) -> w.a.crm.listBrands(c, BrandQuery.all().limit(100))));
         ops.add(new Op(CrmOperations.FIND_BRAND_BY_DOMAIN, Kind.FIND,
                 (w, c, m) -> w.a.crm.findBrandByDomain(c, "someone@" + w.b1.domains().iterator().next())));
         ops.add(new Op(CrmOperations.GET_CONTACT, Kind.TARGETED, (w, c, m) -> w.a.crm.getContact(c, id(m, w.c1.id()))));
-        ops.add(new Op(CrmOperations.LIST_CONTACTS, Kind.LIST, (w, c, m) -> w.a.crm.listContacts(c, ListQuery.first(100))));
+        ops.add(new Op(CrmOperations.LIST_CONTACTS, Kind.LIST, (w, c, m) -> w.a.crm.listContacts(c, ContactQuery.all().limit(100))));
         ops.add(new Op(CrmOperations.FIND_CONTACT_BY_EMAIL, Kind.FIND,
                 (w, c, m) -> w.a.crm.findContactByEmail(c, w.c1.primaryEmail())));
         ops.add(new Op(CrmOperations.GET_TALENT, Kind.TARGETED, (w, c, m) -> w.a.crm.getTalent(c, id(m, w.t1.id()))));
-        ops.add(new Op(CrmOperations.LIST_TALENT, Kind.LIST, (w, c, m) -> w.a.crm.listTalent(c, ListQuery.first(100))));
+        ops.add(new Op(CrmOperations.LIST_TALENT, Kind.LIST, (w, c, m) -> w.a.crm.listTalent(c, TalentQuery.all().limit(100))));
         ops.add(new Op(CrmOperations.GET_DEAL, Kind.TARGETED, (w, c, m) -> w.a.crm.getDeal(c, id(m, w.d1.id()))));
-        ops.add(new Op(CrmOperations.LIST_DEALS, Kind.LIST, (w, c, m) -> w.a.crm.listDeals(c, ListQuery.first(100))));
+        ops.add(new Op(CrmOperations.LIST_DEALS, Kind.LIST, (w, c, m) -> w.a.crm.listDeals(c, DealQuery.all().limit(100))));
         ops.add(new Op(CrmOperations.TIMELINE, Kind.TARGETED,
-                (w, c, m) -> w.a.crm.timeline(c, EntityRef.of(EntityType.DEAL, id(m, w.d1.id())), null, 10)));
+                (w, c, m) -> w.a.crm.timeline(c, TimelineQuery.of(EntityRef.of(EntityType.DEAL, id(m, w.d1.id()))).limit(10))));
         ops.add(new Op(CrmOperations.CREATE_BRAND, Kind.CREATE, (w, c, m) -> w.a.crm.createBrand(c,
-                new CreateBrand("New brand", Set.of("new-" + Agency.SEQ.incrementAndGet() + ".example"), "agent-owner", Set.of()))));
+                CreateBrand.of("New brand", "agent-owner").withDomains("new-" + Agency.SEQ.incrementAndGet() + ".example"))));
         ops.add(new Op(CrmOperations.UPDATE_BRAND, Kind.TARGETED, (w, c, m) -> w.a.crm.updateBrand(c,
-                new UpdateBrand(id(m, w.b1.id()), 1, "Renamed", w.b1.domains(), "agent-owner", Set.of()))));
+                UpdateBrand.of(id(m, w.b1.id()), 1).withName("Renamed").withDomains(w.b1.domains()).ownedBy("agent-owner"))));
         ops.add(new Op(CrmOperations.CREATE_CONTACT, Kind.TARGETED, (w, c, m) -> w.a.crm.createContact(c,
-                new CreateContact(id(m, w.b1.id()), "New person", "new" + Agency.SEQ.incrementAndGet() + "@x.example",
-                        Set.of(), null, null))));
+                CreateContact.of("New person", "new" + Agency.SEQ.incrementAndGet() + "@x.example").atBrand(id(m, w.b1.id())))));
         ops.add(new Op(CrmOperations.UPDATE_CONTACT, Kind.TARGETED, (w, c, m) -> w.a.crm.updateContact(c,
-                new UpdateContact(id(m, w.c1.id()), 1, w.b1.id(), "Renamed", w.c1.primaryEmail(), Set.of(), null, null))));
+                UpdateContact.of(id(m, w.c1.id()), 1).atBrand(w.b1.id()).withName("Renamed").withPrimaryEmail(w.c1.primaryEmail()))));
         ops.add(new Op(CrmOperations.CREATE_TALENT, Kind.CREATE, (w, c, m) -> w.a.crm.createTalent(c,
-                new CreateTalent("New talent", List.of(), null, null, null, "EUR"))));
+                CreateTalent.named("New talent").paidIn("EUR"))));
         ops.add(new Op(CrmOperations.UPDATE_TALENT, Kind.TARGETED, (w, c, m) -> w.a.crm.updateTalent(c,
-                new UpdateTalent(id(m, w.t1.id()), 1, "Renamed", List.of(), null, "agent-owner", null, null))));
+                UpdateTalent.of(id(m, w.t1.id()), 1).withName("Renamed").managedBy("agent-owner"))));
         ops.add(new Op(CrmOperations.ARCHIVE, Kind.TARGETED,
                 (w, c, m) -> { w.a.crm.archive(c, new Archive(EntityType.CONTACT, id(m, w.c1.id()), 1)); return "archived"; }));
         ops.add(new Op(CrmOperations.ADD_NOTE, Kind.TARGETED, (w, c, m) -> w.a.crm.addNote(c,
@@ -153,9 +156,9 @@ class CrmAuthorizationMatrixTest {
         ops.add(new Op(CrmOperations.ADD_DEAL_NOTE, Kind.TARGETED, (w, c, m) -> w.a.crm.addNote(c,
                 new AddNote(EntityRef.of(EntityType.DEAL, id(m, w.d1.id())), "They want a deck by Friday"))));
         ops.add(new Op(CrmOperations.CREATE_DEAL, Kind.TARGETED, (w, c, m) -> w.a.crm.createDeal(c,
-                new CreateDeal(id(m, w.b1.id()), w.t1.id(), "agent-owner", "Another campaign", 5_000, "GBP", null))));
+                CreateDeal.of(id(m, w.b1.id()), w.t1.id(), "agent-owner", "Another campaign", Money.of(5_000, "GBP")))));
         ops.add(new Op(CrmOperations.UPDATE_DEAL, Kind.TARGETED, (w, c, m) -> w.a.crm.updateDeal(c,
-                new UpdateDeal(id(m, w.d1.id()), 1, "agent-owner", "Bigger campaign", 200_000, "GBP", null))));
+                UpdateDeal.of(id(m, w.d1.id()), 1).ownedBy("agent-owner").withTitle("Bigger campaign").withValue(Money.of(200_000, "GBP")))));
         ops.add(new Op(CrmOperations.MOVE_DEAL_STAGE, Kind.TARGETED, (w, c, m) -> w.a.crm.moveDealStage(c,
                 new MoveDealStage(id(m, w.d1.id()), 1, DealStage.NEGOTIATION))));
         return ops;

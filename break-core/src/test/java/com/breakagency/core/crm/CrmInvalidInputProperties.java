@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.crm.AddNote;
 import com.breakagency.ports.api.crm.Archive;
+import com.breakagency.ports.api.crm.BrandQuery;
+import com.breakagency.ports.api.crm.ContactQuery;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateContact;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.ListQuery;
+import com.breakagency.ports.api.crm.DealQuery;
 import com.breakagency.ports.api.crm.MoveDealStage;
+import com.breakagency.ports.api.crm.TalentQuery;
+import com.breakagency.ports.api.crm.TimelineQuery;
 import com.breakagency.ports.api.crm.UpdateBrand;
 import com.breakagency.ports.api.crm.UpdateContact;
 import com.breakagency.ports.api.crm.UpdateDeal;
@@ -24,8 +28,10 @@ import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.FieldError;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.crm.DealStage;
 import com.breakagency.ports.model.crm.SocialHandle;
+import com.breakagency.ports.validation.InputLimits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -132,61 +138,65 @@ class CrmInvalidInputProperties {
         List<Arbitrary<Attempt>> all = new ArrayList<>();
         // CreateBrand / UpdateBrand
         all.add(badName().map(n -> new Attempt("createBrand name=" + n,
-                crm -> crm.createBrand(admin, new CreateBrand(n, Set.of("ok.example"), "agent-1", Set.of())))));
+                crm -> crm.createBrand(admin, CreateBrand.of(n, "agent-1").withDomains("ok.example")))));
         all.add(badDomain().map(d -> new Attempt("createBrand domain=" + d,
-                crm -> crm.createBrand(admin, new CreateBrand("Brand", setWith(d), "agent-1", Set.of())))));
+                crm -> crm.createBrand(admin, CreateBrand.of("Brand", "agent-1").withDomains(setWith(d))))));
         all.add(Arbitraries.integers().between(21, 40).map(n -> new Attempt("createBrand domains=" + n,
-                crm -> crm.createBrand(admin, new CreateBrand("Brand", manyDomains(n), "agent-1", Set.of())))));
+                crm -> crm.createBrand(admin, CreateBrand.of("Brand", "agent-1").withDomains(manyDomains(n))))));
         all.add(badRequiredId().map(id -> new Attempt("createBrand owner=" + id,
-                crm -> crm.createBrand(admin, new CreateBrand("Brand", Set.of("ok.example"), id, Set.of())))));
+                crm -> crm.createBrand(admin, CreateBrand.of("Brand", id).withDomains("ok.example")))));
         all.add(Arbitraries.of("", " ", "x".repeat(51)).map(t -> new Attempt("createBrand tag=" + t,
-                crm -> crm.createBrand(admin, new CreateBrand("Brand", Set.of("ok.example"), "agent-1", setWith(t))))));
+                crm -> crm.createBrand(admin, CreateBrand.of("Brand", "agent-1").withDomains("ok.example").withTags(setWith(t))))));
         all.add(Arbitraries.just(new Attempt("createBrand null sets",
-                crm -> crm.createBrand(admin, new CreateBrand("Brand", null, "agent-1", null)))));
+                crm -> crm.createBrand(admin, CreateBrand.of("Brand", "agent-1").withDomains((Set<String>) null).withTags((Set<String>) null)))));
         all.add(badVersion().map(v -> new Attempt("updateBrand version=" + v,
-                crm -> crm.updateBrand(admin, new UpdateBrand("b-1", v, "Brand", Set.of("ok.example"), "agent-1", Set.of())))));
+                crm -> crm.updateBrand(admin, UpdateBrand.of("b-1", v).withName("Brand").withDomains("ok.example").ownedBy("agent-1")))));
         all.add(badRequiredId().map(id -> new Attempt("updateBrand id=" + id,
-                crm -> crm.updateBrand(admin, new UpdateBrand(id, 1, "Brand", Set.of("ok.example"), "agent-1", Set.of())))));
+                crm -> crm.updateBrand(admin, UpdateBrand.of(id, 1).withName("Brand").withDomains("ok.example").ownedBy("agent-1")))));
         // CreateContact / UpdateContact
         all.add(badEmail().map(e -> new Attempt("createContact primary=" + e,
-                crm -> crm.createContact(admin, new CreateContact(null, "Jane", e, Set.of(), null, null)))));
+                crm -> crm.createContact(admin, CreateContact.of("Jane", e)))));
         all.add(badEmail().map(e -> new Attempt("createContact other=" + e,
-                crm -> crm.createContact(admin, new CreateContact(null, "Jane", "jane@ok.example", setWith(e), null, null)))));
+                crm -> crm.createContact(admin, CreateContact.of("Jane", "jane@ok.example").withOtherEmails(setWith(e))))));
         all.add(Arbitraries.of("12", "abc", "+44 (0) 20 7946 0958 ext. 12345678901234567", "☎123").map(p -> new Attempt(
                 "createContact phone=" + p,
-                crm -> crm.createContact(admin, new CreateContact(null, "Jane", "jane@ok.example", Set.of(), null, p)))));
+                crm -> crm.createContact(admin, CreateContact.of("Jane", "jane@ok.example").withPhone(p)))));
         all.add(badId().map(id -> new Attempt("createContact brand=" + id,
-                crm -> crm.createContact(admin, new CreateContact(id, "Jane", "jane@ok.example", Set.of(), null, null)))));
+                crm -> crm.createContact(admin, CreateContact.of("Jane", "jane@ok.example").atBrand(id)))));
         all.add(Arbitraries.strings().ofMinLength(101).ofMaxLength(200).map(t -> new Attempt("createContact title",
-                crm -> crm.createContact(admin, new CreateContact(null, "Jane", "jane@ok.example", Set.of(), t, null)))));
+                crm -> crm.createContact(admin, CreateContact.of("Jane", "jane@ok.example").withTitle(t)))));
         all.add(badVersion().map(v -> new Attempt("updateContact version=" + v,
-                crm -> crm.updateContact(admin, new UpdateContact("c-1", v, null, "Jane", "jane@ok.example", Set.of(), null, null)))));
+                crm -> crm.updateContact(admin, UpdateContact.of("c-1", v).withName("Jane").withPrimaryEmail("jane@ok.example")))));
         // CreateTalent / UpdateTalent
         all.add(badName().map(n -> new Attempt("createTalent name=" + n,
-                crm -> crm.createTalent(admin, new CreateTalent(n, List.of(), null, null, null, null)))));
+                crm -> crm.createTalent(admin, CreateTalent.named(n)))));
         all.add(badCurrency().map(c -> new Attempt("createTalent currency=" + c,
-                crm -> crm.createTalent(admin, new CreateTalent("Maya", List.of(), null, null, null, c)))));
+                crm -> crm.createTalent(admin, CreateTalent.named("Maya").paidIn(c)))));
         all.add(Arbitraries.of(new SocialHandle("", "maya"), new SocialHandle("instagram", " "),
                 new SocialHandle(null, "maya"), new SocialHandle("x".repeat(41), "maya")).map(h -> new Attempt(
                 "createTalent handle=" + h,
-                crm -> crm.createTalent(admin, new CreateTalent("Maya", listWith(h), null, null, null, null)))));
+                crm -> crm.createTalent(admin, CreateTalent.named("Maya").withHandles(listWith(h))))));
         all.add(Arbitraries.just(new Attempt("createTalent null handle",
-                crm -> crm.createTalent(admin, new CreateTalent("Maya", listWith(null), null, null, null, null)))));
+                crm -> crm.createTalent(admin, CreateTalent.named("Maya").withHandles(listWith(null))))));
         all.add(badEmail().map(e -> new Attempt("createTalent email=" + e,
-                crm -> crm.createTalent(admin, new CreateTalent("Maya", List.of(), e, null, null, null)))));
+                crm -> crm.createTalent(admin, CreateTalent.named("Maya").withEmail(e)))));
         all.add(badVersion().map(v -> new Attempt("updateTalent version=" + v,
-                crm -> crm.updateTalent(admin, new UpdateTalent("t-1", v, "Maya", List.of(), null, null, null, null)))));
+                crm -> crm.updateTalent(admin, UpdateTalent.of("t-1", v).withName("Maya")))));
         // Deals
         all.add(negative().map(v -> new Attempt("createDeal value=" + v,
-                crm -> crm.createDeal(admin, new CreateDeal("b-1", "t-1", "agent-1", "Campaign", v, "GBP", null)))));
-        all.add(badCurrency().map(c -> new Attempt("createDeal currency=" + c,
-                crm -> crm.createDeal(admin, new CreateDeal("b-1", "t-1", "agent-1", "Campaign", 100, c, null)))));
+                crm -> crm.createDeal(admin, CreateDeal.of("b-1", "t-1", "agent-1", "Campaign", Money.of(v, "GBP"))))));
+        // a currency code Money does not know cannot be written (Money.of refuses it: MoneyInCommandsTest)
+        all.add(Arbitraries.just(new Attempt("createDeal value=null",
+                crm -> crm.createDeal(admin, CreateDeal.of("b-1", "t-1", "agent-1", "Campaign", null)))));
+        all.add(Arbitraries.longs().greaterOrEqual(InputLimits.MAX_MINOR_UNITS + 1).map(v -> new Attempt(
+                "createDeal value=" + v, crm -> crm.createDeal(admin,
+                        CreateDeal.of("b-1", "t-1", "agent-1", "Campaign", Money.of(v, "GBP"))))));
         all.add(badRequiredId().map(id -> new Attempt("createDeal brand=" + id,
-                crm -> crm.createDeal(admin, new CreateDeal(id, "t-1", "agent-1", "Campaign", 100, "GBP", null)))));
+                crm -> crm.createDeal(admin, CreateDeal.of(id, "t-1", "agent-1", "Campaign", Money.of(100, "GBP"))))));
         all.add(badName().map(t -> new Attempt("createDeal title=" + t,
-                crm -> crm.createDeal(admin, new CreateDeal("b-1", "t-1", "agent-1", t, 100, "GBP", null)))));
+                crm -> crm.createDeal(admin, CreateDeal.of("b-1", "t-1", "agent-1", t, Money.of(100, "GBP"))))));
         all.add(negative().map(v -> new Attempt("updateDeal value=" + v,
-                crm -> crm.updateDeal(admin, new UpdateDeal("d-1", 1, "agent-1", "Campaign", v, "GBP", null)))));
+                crm -> crm.updateDeal(admin, UpdateDeal.of("d-1", 1).ownedBy("agent-1").withTitle("Campaign").withValue(Money.of(v, "GBP"))))));
         all.add(badVersion().map(v -> new Attempt("moveDealStage version=" + v,
                 crm -> crm.moveDealStage(admin, new MoveDealStage("d-1", v, DealStage.NEGOTIATION)))));
         all.add(Arbitraries.just(new Attempt("moveDealStage to=null",
@@ -205,15 +215,15 @@ class CrmInvalidInputProperties {
                 new EntityRef(EntityType.INVOICE, "i-1")).map(ref -> new Attempt("addNote subject=" + ref,
                 crm -> crm.addNote(admin, new AddNote(ref, "Called them")))));
         all.add(badLimit().map(l -> new Attempt("listBrands limit=" + l,
-                crm -> crm.listBrands(admin, ListQuery.first(l)))));
+                crm -> crm.listBrands(admin, BrandQuery.all().limit(l)))));
         all.add(badLimit().map(l -> new Attempt("listDeals limit=" + l,
-                crm -> crm.listDeals(admin, ListQuery.first(l)))));
+                crm -> crm.listDeals(admin, DealQuery.all().limit(l)))));
         all.add(Arbitraries.strings().ofMinLength(1).ofMaxLength(600).map(c -> new Attempt("listContacts cursor",
-                crm -> crm.listContacts(admin, ListQuery.first(10).after(c)))));
+                crm -> crm.listContacts(admin, ContactQuery.all().limit(10).after(c)))));
         all.add(badId().map(id -> new Attempt("listTalent agent=" + id, crm -> crm.listTalent(admin,
-                new ListQuery(null, null, null, id, null, null, false, null, 10)))));
+                TalentQuery.all().managedBy(id).limit(10)))));
         all.add(Arbitraries.strings().ofMinLength(201).ofMaxLength(300).map(p -> new Attempt("listBrands prefix",
-                crm -> crm.listBrands(admin, new ListQuery(p, null, null, null, null, null, false, null, 10)))));
+                crm -> crm.listBrands(admin, BrandQuery.all().withNamePrefix(p).limit(10)))));
         all.add(badRequiredId().map(id -> new Attempt("getBrand id=" + id, crm -> crm.getBrand(admin, id))));
         all.add(badRequiredId().map(id -> new Attempt("getDeal id=" + id, crm -> crm.getDeal(admin, id))));
         all.add(badRequiredId().map(id -> new Attempt("getContact id=" + id, crm -> crm.getContact(admin, id))));
@@ -224,8 +234,8 @@ class CrmInvalidInputProperties {
         all.add(Arbitraries.of("jane@", "@").map(e -> new Attempt("findBrandByDomain=" + e,
                 crm -> crm.findBrandByDomain(admin, e))));
         all.add(badLimit().map(l -> new Attempt("timeline limit=" + l,
-                crm -> crm.timeline(admin, EntityRef.of(EntityType.BRAND, "b-1"), null, l))));
-        all.add(Arbitraries.just(new Attempt("timeline subject=null", crm -> crm.timeline(admin, null, null, 10))));
+                crm -> crm.timeline(admin, TimelineQuery.of(EntityRef.of(EntityType.BRAND, "b-1")).limit(l)))));
+        all.add(Arbitraries.just(new Attempt("timeline subject=null", crm -> crm.timeline(admin, TimelineQuery.of(null).limit(10)))));
         return Arbitraries.oneOf(all);
     }
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.breakagency.ports.api.crm.BrandQuery;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateContact;
-import com.breakagency.ports.api.crm.ListQuery;
 import com.breakagency.ports.api.crm.UpdateBrand;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
@@ -28,7 +28,7 @@ class CrmLookupsTest {
     @Test
     void an_email_finds_the_brand_of_its_domain_whatever_its_case_and_surrounding_space() {
         try (Agency a = new Agency()) {
-            Brand brand = a.crm.createBrand(Agency.anAdmin(), new CreateBrand("Brand", Set.of(" Brand.COM "), "agent-1", Set.of()));
+            Brand brand = a.crm.createBrand(Agency.anAdmin(), CreateBrand.of("Brand", "agent-1").withDomains(" Brand.COM "));
             assertEquals(Set.of("brand.com"), brand.domains());
             assertEquals(Optional.of(brand), a.crm.findBrandByDomain(Agency.anAdmin(), "jane@Brand.com"));
             assertEquals(Optional.of(brand), a.crm.findBrandByDomain(Agency.anAdmin(), "  JANE@BRAND.COM  "));
@@ -41,8 +41,7 @@ class CrmLookupsTest {
     @Test
     void a_contact_is_found_by_any_of_its_addresses_exactly_after_normalization() {
         try (Agency a = new Agency()) {
-            Contact jane = a.crm.createContact(Agency.anAdmin(), new CreateContact(null, "Jane", "Jane@Brand.com",
-                    Set.of("j.doe@Home.example"), null, null));
+            Contact jane = a.crm.createContact(Agency.anAdmin(), CreateContact.of("Jane", "Jane@Brand.com").withOtherEmails("j.doe@Home.example"));
             assertEquals("jane@brand.com", jane.primaryEmail());
             assertEquals(Optional.of(jane), a.crm.findContactByEmail(Agency.anAdmin(), " JANE@brand.com "));
             assertEquals(Optional.of(jane), a.crm.findContactByEmail(Agency.anAdmin(), "J.DOE@home.example"));
@@ -53,21 +52,21 @@ class CrmLookupsTest {
     @Test
     void a_taken_domain_or_address_is_a_conflict_naming_the_field() {
         try (Agency a = new Agency()) {
-            a.crm.createBrand(Agency.anAdmin(), new CreateBrand("One", Set.of("one.example"), "agent-1", Set.of()));
-            Brand two = a.crm.createBrand(Agency.anAdmin(), new CreateBrand("Two", Set.of("two.example"), "agent-1", Set.of()));
+            a.crm.createBrand(Agency.anAdmin(), CreateBrand.of("One", "agent-1").withDomains("one.example"));
+            Brand two = a.crm.createBrand(Agency.anAdmin(), CreateBrand.of("Two", "agent-1").withDomains("two.example"));
             BreakException onCreate = assertThrows(BreakException.class, () -> a.crm.createBrand(Agency.anAdmin(),
-                    new CreateBrand("Copy", Set.of("ONE.example"), "agent-1", Set.of())));
+                    CreateBrand.of("Copy", "agent-1").withDomains("ONE.example")));
             assertEquals(ErrorCode.CONFLICT, onCreate.code());
             assertEquals(Reason.ALREADY_EXISTS, onCreate.reason());
             assertEquals("domains", onCreate.metadata().get("field"));
             BreakException onUpdate = assertThrows(BreakException.class, () -> a.crm.updateBrand(Agency.anAdmin(),
-                    new UpdateBrand(two.id(), 1, "Two", Set.of("two.example", "one.example"), "agent-1", Set.of())));
+                    UpdateBrand.of(two.id(), 1).withName("Two").withDomains("two.example", "one.example").ownedBy("agent-1")));
             assertEquals("domains", onUpdate.metadata().get("field"));
             assertEquals(two, a.crm.getBrand(Agency.anAdmin(), two.id()), "a refused update changes nothing");
 
-            a.crm.createContact(Agency.anAdmin(), new CreateContact(null, "Jane", "jane@one.example", Set.of(), null, null));
+            a.crm.createContact(Agency.anAdmin(), CreateContact.of("Jane", "jane@one.example"));
             BreakException contact = assertThrows(BreakException.class, () -> a.crm.createContact(Agency.anAdmin(),
-                    new CreateContact(null, "Other", "other@one.example", Set.of("Jane@One.example"), null, null)));
+                    CreateContact.of("Other", "other@one.example").withOtherEmails("Jane@One.example")));
             assertEquals(Reason.ALREADY_EXISTS, contact.reason());
             assertEquals("emails", contact.metadata().get("field"));
             assertEquals(Optional.empty(), a.crm.findContactByEmail(Agency.anAdmin(), "other@one.example"),
@@ -79,7 +78,7 @@ class CrmLookupsTest {
     void a_cursor_that_was_not_returned_by_a_page_is_a_validation_error() {
         try (Agency a = new Agency()) {
             BreakException e = assertThrows(BreakException.class,
-                    () -> a.crm.listBrands(Agency.anAdmin(), ListQuery.first(10).after("not-a-cursor")));
+                    () -> a.crm.listBrands(Agency.anAdmin(), BrandQuery.all().limit(10).after("not-a-cursor")));
             assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
             assertEquals("#/cursor", e.fieldErrors().get(0).pointer());
         }
@@ -94,7 +93,7 @@ class CrmLookupsTest {
                 created.add(a.aBrand("agent-1").id());
             }
             List<String> seen = new ArrayList<>();
-            ListQuery query = ListQuery.first(pageSize);
+            BrandQuery query = BrandQuery.all().limit(pageSize);
             int pages = 0;
             while (true) {
                 Page<Brand> page = a.crm.listBrands(Agency.anAdmin(), query);

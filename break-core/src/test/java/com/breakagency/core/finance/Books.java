@@ -18,6 +18,7 @@ import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.model.EntityRef;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.Page;
 import com.breakagency.ports.model.audit.AuditAction;
 import com.breakagency.ports.model.audit.AuditEvent;
@@ -42,7 +43,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -118,8 +118,7 @@ final class Books implements AutoCloseable {
 
     Brand aBrand(String ownerAgentId) {
         int n = SEQ.incrementAndGet();
-        return crm.createBrand(anAdmin(), new CreateBrand("Brand " + n, Set.of("books" + n + ".example"),
-                ownerAgentId, Set.of()));
+        return crm.createBrand(anAdmin(), CreateBrand.of("Brand " + n, ownerAgentId).withDomains("books" + n + ".example"));
     }
 
     Talent aTalent(String managingAgentId) {
@@ -128,7 +127,7 @@ final class Books implements AutoCloseable {
 
     Talent aTalentOnPlan(String managingAgentId, String planId) {
         int n = SEQ.incrementAndGet();
-        return crm.createTalent(anAdmin(), new CreateTalent("Talent " + n, List.of(), null, managingAgentId, planId, null));
+        return crm.createTalent(anAdmin(), CreateTalent.named("Talent " + n).managedBy(managingAgentId).withCommissionPlan(planId));
     }
 
     Deal aDeal(Brand brand, Talent talent, String ownerAgentId, long valueMinorUnits, String currency) {
@@ -137,8 +136,7 @@ final class Books implements AutoCloseable {
 
     Deal aDealOnPlan(Brand brand, Talent talent, String ownerAgentId, long valueMinorUnits, String currency,
                      String planId) {
-        return crm.createDeal(anAdmin(), new CreateDeal(brand.id(), talent.id(), ownerAgentId,
-                "Campaign " + SEQ.incrementAndGet(), valueMinorUnits, currency, planId));
+        return crm.createDeal(anAdmin(), CreateDeal.of(brand.id(), talent.id(), ownerAgentId, "Campaign " + SEQ.incrementAndGet(), Money.of(valueMinorUnits, currency)).withCommissionPlan(planId));
     }
 
     CommissionPlan aCommissionPlan(String id, int agencyRateBps, int agentShareBps) {
@@ -181,7 +179,7 @@ final class Books implements AutoCloseable {
 
     Invoice invoiceOf(Deal deal) {
         Page<Invoice> page = finance.listInvoices(anAdmin(),
-                new InvoiceQuery(null, deal.id(), null, null, false, null, 10));
+                InvoiceQuery.forDeal(deal.id()).limit(10));
         if (page.items().size() != 1) {
             throw new AssertionError("deal " + deal.id() + " has " + page.items().size() + " invoices");
         }
@@ -200,8 +198,7 @@ final class Books implements AutoCloseable {
 
     PaymentResult pay(Invoice invoice, long amountMinorUnits, LocalDate receivedOn) {
         String reference = "bank-" + SEQ.incrementAndGet();
-        return finance.recordPayment(aFinanceUser(), new RecordPayment(invoice.id(), amountMinorUnits,
-                invoice.total().currency().getCurrencyCode(), receivedOn, reference, reference, PaymentSource.BANK_FEED));
+        return finance.recordPayment(aFinanceUser(), RecordPayment.of(invoice.id(), Money.of(amountMinorUnits, invoice.total().currency().getCurrencyCode()), receivedOn, reference).via(PaymentSource.BANK_FEED));
     }
 
     PaymentResult payInFull(Invoice invoice) {

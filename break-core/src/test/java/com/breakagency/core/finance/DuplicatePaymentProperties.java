@@ -8,6 +8,7 @@ import com.breakagency.ports.api.finance.PaymentResult;
 import com.breakagency.ports.api.finance.RecordPayment;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.finance.Beneficiary;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.CommissionPlan;
@@ -90,9 +91,7 @@ class DuplicatePaymentProperties {
                         PaymentResult r = a.amount() == 0
                                 ? world.agency.finance().markInvoicePaid(FinanceWorld.financeUser(),
                                         world.markPaid(invoice, a.reference(), a.key()))
-                                : world.agency.finance().recordPayment(FinanceWorld.financeUser(), new RecordPayment(
-                                        invoice.id(), a.amount(), "GBP", LocalDate.of(2026, 1, 6), a.reference(), a.key(),
-                                        PaymentSource.BANK_FEED));
+                                : world.agency.finance().recordPayment(FinanceWorld.financeUser(), RecordPayment.of(invoice.id(), Money.of(a.amount(), "GBP"), LocalDate.of(2026, 1, 6), a.reference()).withIdempotencyKey(a.key()).via(PaymentSource.BANK_FEED));
                         String previous = paymentByKey.putIfAbsent(a.key(), r.payment().id());
                         if (previous != null) {
                             assertEquals(previous, r.payment().id(), "a key always names the same payment");

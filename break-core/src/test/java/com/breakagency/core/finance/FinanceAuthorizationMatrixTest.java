@@ -27,6 +27,7 @@ import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.Problem;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.Page;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
@@ -166,12 +167,12 @@ class FinanceAuthorizationMatrixTest {
         ops.add(invoiceOp(FinanceOperations.DRAFT_INVOICE, Kind.TARGETED,
                 (w, c, m) -> w.b.finance.draftInvoice(c, new DraftInvoice(id(m, w.undrafted.id())))));
         ops.add(invoiceOp(FinanceOperations.ISSUE_INVOICE, Kind.TARGETED, (w, c, m) -> w.b.finance.issueInvoice(c,
-                new IssueInvoice(id(m, w.draft.id()), w.draft.version(), null))));
+                IssueInvoice.of(id(m, w.draft.id()), w.draft.version()))));
         ops.add(invoiceOp(FinanceOperations.VOID_INVOICE, Kind.TARGETED, (w, c, m) -> w.b.finance.voidInvoice(c,
                 new VoidInvoice(id(m, w.issued.id()), w.issued.version(), "sent to the wrong brand"))));
         ops.add(invoiceOp(FinanceOperations.RECORD_PAYMENT, Kind.TARGETED, (w, c, m) -> w.b.finance.recordPayment(c,
-                new RecordPayment(id(m, w.partlyPaid.id()), 1_000, "GBP", LocalDate.of(2026, 1, 6), "bank-77",
-                        m ? "key-77-missing" : "key-77", PaymentSource.BANK_FEED))));
+                RecordPayment.of(id(m, w.partlyPaid.id()), Money.of(1_000, "GBP"), LocalDate.of(2026, 1, 6), "bank-77")
+                        .withIdempotencyKey(m ? "key-77-missing" : "key-77").via(PaymentSource.BANK_FEED))));
         ops.add(invoiceOp(FinanceOperations.MARK_INVOICE_PAID, Kind.TARGETED, (w, c, m) -> w.b.finance.markInvoicePaid(c,
                 new MarkInvoicePaid(id(m, w.partlyPaid.id()), LocalDate.of(2026, 1, 6), "bank-78",
                         m ? "key-78-missing" : "key-78", PaymentSource.MANUAL))));

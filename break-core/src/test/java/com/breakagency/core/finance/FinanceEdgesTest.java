@@ -26,7 +26,7 @@ class FinanceEdgesTest {
             Deal deal = world.aDealAwaitingPayment(0, "GBP");
             Invoice draft = world.memory.invoices().findByDeal(deal.id()).orElseThrow();
             BreakException e = assertThrows(BreakException.class, () -> world.agency.finance()
-                    .issueInvoice(FinanceWorld.financeUser(), new IssueInvoice(draft.id(), draft.version(), null)));
+                    .issueInvoice(FinanceWorld.financeUser(), IssueInvoice.of(draft)));
             assertEquals(ErrorCode.CONFLICT, e.code());
             assertEquals("NOTHING_TO_INVOICE", e.reason());
             assertEquals(1L, world.anIssuedInvoice(100, "GBP").number().orElseThrow(), "no number was used up");
@@ -58,7 +58,7 @@ class FinanceEdgesTest {
             Deal deal = seed.aDealAwaitingPayment(100, "GBP");
             Invoice draft = memory.invoices().findByDeal(deal.id()).orElseThrow();
             Invoice issued = agency.finance().issueInvoice(FinanceWorld.financeUser(),
-                    new IssueInvoice(draft.id(), draft.version(), null));
+                    IssueInvoice.of(draft));
             assertEquals(LocalDate.of(2026, 2, 5), issued.dueDate().orElseThrow(), "30 days after 6 January");
         }
     }

@@ -22,6 +22,7 @@ import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.FieldError;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.Talent;
@@ -31,6 +32,7 @@ import com.breakagency.ports.model.finance.CommissionStatus;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.InvoiceStatus;
 import com.breakagency.ports.model.finance.PaymentSource;
+import com.breakagency.ports.validation.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,6 +146,10 @@ class FinanceInvalidInputProperties {
         return Arbitraries.longs().lessOrEqual(0);
     }
 
+    static Arbitrary<Long> badAmount() {
+        return Arbitraries.oneOf(notPositive(), Arbitraries.longs().greaterOrEqual(InputLimits.MAX_MINOR_UNITS + 1));
+    }
+
     static Arbitrary<String> badCurrency() {
         return Arbitraries.oneOf(nothing(), Arbitraries.of("gbp", "GB", "GBPX", "XYZ", "XXX", "XAU", "", " GBP", "€"));
     }
@@ -199,11 +205,11 @@ class FinanceInvalidInputProperties {
         Arbitrary<String> anInvoice = Arbitraries.of(partlyPaid.id(), draft.id());
 
         all.add(command("recordPayment", v -> b -> b.finance.recordPayment(admin, new RecordPayment((String) v.get(0),
-                        (Long) v.get(1), (String) v.get(2), (LocalDate) v.get(3), (String) v.get(4), (String) v.get(5),
-                        (PaymentSource) v.get(6))),
+                        (Money) v.get(1), (LocalDate) v.get(2), (String) v.get(3), (String) v.get(4),
+                        (PaymentSource) v.get(5))),
                 List.of(field("invoiceId", Arbitraries.just(partlyPaid.id()), badRequiredId()),
-                        field("amountMinorUnits", Arbitraries.longs().between(1, 1_000), notPositive()),
-                        field("currency", Arbitraries.just("GBP"), badCurrency()),
+                        field("amount/minorUnits", Arbitraries.longs().between(1, 1_000).map(a -> Money.of(a, "GBP")),
+                                badAmount().map(a -> Money.of(a, "GBP"))),
                         field("receivedOn", aDay(), nothing()),
                         field("externalReference", goodText(), badText(200)),
                         field("idempotencyKey", goodText(), badText(200)),
@@ -244,9 +250,7 @@ class FinanceInvalidInputProperties {
                         alwaysGood("overdue", Arbitraries.of(true, false)),
                         field("cursor", nothing(), tooLongCursor()),
                         field("limit", Arbitraries.integers().between(1, 500), badLimit()))));
-        all.add(command("listCommissions", v -> b -> b.finance.listCommissions(admin, new CommissionQuery(
-                        (BeneficiaryKind) v.get(0), (String) v.get(1), (CommissionStatus) v.get(2), (Instant) v.get(3),
-                        (Instant) v.get(4), (String) v.get(5), (Integer) v.get(6))),
+        all.add(command("listCommissions", v -> b -> b.finance.listCommissions(admin, CommissionQuery.forBeneficiary((BeneficiaryKind) v.get(0), (String) v.get(1)).inStatus((CommissionStatus) v.get(2)).createdBetween((Instant) v.get(3), (Instant) v.get(4)).after((String) v.get(5)).limit((Integer) v.get(6))),
                 List.of(alwaysGood("beneficiaryKind", Arbitraries.just(BeneficiaryKind.TALENT)),
                         field("beneficiaryId", Arbitraries.just(talent.id()), badId()),
                         alwaysGood("status", Arbitraries.of(CommissionStatus.class).injectNull(0.5)),
@@ -271,19 +275,20 @@ class FinanceInvalidInputProperties {
 
         // invalid only once the use case looks: a currency that is not the invoice's, a cursor Break never
         // handed out, half a beneficiary, the house's statement
-        all.add(Arbitraries.of("USD", "EUR", "JPY", "CHF").map(c -> single("recordPayment currency=" + c, "#/currency",
-                b -> b.finance.recordPayment(admin, new RecordPayment(partlyPaid.id(), 1_000, c, LocalDate.of(2026, 1, 6),
-                        "psp-1", "psp-1", PaymentSource.PROCESSOR_WEBHOOK)))));
+        all.add(Arbitraries.just(single("recordPayment amount=null", "#/amount", b -> b.finance.recordPayment(admin,
+                RecordPayment.of(partlyPaid.id(), null, LocalDate.of(2026, 1, 6), "psp-1")))));
+        all.add(Arbitraries.of("USD", "EUR", "JPY", "CHF").map(c -> single("recordPayment currency=" + c, "#/amount/currency",
+                b -> b.finance.recordPayment(admin, RecordPayment.of(partlyPaid.id(), Money.of(1_000, c), LocalDate.of(2026, 1, 6), "psp-1").via(PaymentSource.PROCESSOR_WEBHOOK)))));
         all.add(foreignCursor().map(c -> single("listInvoices cursor=" + c, "#/cursor",
                 b -> b.finance.listInvoices(admin, InvoiceQuery.first(10).after(c)))));
         all.add(foreignCursor().map(c -> single("listCommissions cursor=" + c, "#/cursor",
                 b -> b.finance.listCommissions(admin, CommissionQuery.first(10).after(c)))));
         all.add(Arbitraries.of(BeneficiaryKind.class).map(k -> single("listCommissions kind=" + k + " without id",
                 "#/beneficiaryId", b -> b.finance.listCommissions(admin,
-                        new CommissionQuery(k, null, null, null, null, null, 10)))));
+                        CommissionQuery.forBeneficiary(k, null).limit(10)))));
         all.add(Arbitraries.of(talent.id(), MANAGING_AGENT, "house").map(id -> single("listCommissions id=" + id
                 + " without kind", "#/beneficiaryId", b -> b.finance.listCommissions(admin,
-                        new CommissionQuery(null, id, null, null, null, null, 10)))));
+                        CommissionQuery.forBeneficiary(null, id).limit(10)))));
         all.add(Arbitraries.of("house", talent.id()).map(id -> single("statement of the house " + id,
                 "#/beneficiaryKind", b -> b.finance.statement(admin, new StatementQuery(BeneficiaryKind.HOUSE, id,
                         Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"))))));

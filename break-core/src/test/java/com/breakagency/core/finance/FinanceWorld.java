@@ -12,6 +12,7 @@ import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.audit.AuditAction;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
@@ -24,9 +25,7 @@ import com.breakagency.testkit.CapturingErrorReporter;
 import com.breakagency.testkit.InMemoryPersistence;
 import com.breakagency.testkit.TestClock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An agency with a brand, a managed talent and helpers that walk deals to issued invoices. */
@@ -57,10 +56,8 @@ final class FinanceWorld implements AutoCloseable {
         this.reports = new CapturingErrorReporter(memory.transactions());
         this.agency = BreakAgency.builder().persistence(this.persistence).errorReporter(reports).clock(clock).build();
         int n = SEQ.incrementAndGet();
-        this.brand = agency.crm().createBrand(admin(), new CreateBrand("Brand " + n, Set.of("b" + n + ".example"),
-                "agent-owner", Set.of()));
-        this.talent = agency.crm().createTalent(admin(), new CreateTalent("Talent " + n, List.of(), null, managingAgent,
-                null, null));
+        this.brand = agency.crm().createBrand(admin(), CreateBrand.of("Brand " + n, "agent-owner").withDomains("b" + n + ".example"));
+        this.talent = agency.crm().createTalent(admin(), CreateTalent.named("Talent " + n).managedBy(managingAgent));
     }
 
     static OperationContext admin() {
@@ -73,8 +70,7 @@ final class FinanceWorld implements AutoCloseable {
 
     /** A deal worth the amount, moved to PAYMENT_PENDING (which drafts its invoice). */
     Deal aDealAwaitingPayment(long minorUnits, String currency) {
-        Deal deal = agency.crm().createDeal(admin(), new CreateDeal(brand.id(), talent.id(), "agent-owner",
-                "Campaign", minorUnits, currency, null));
+        Deal deal = agency.crm().createDeal(admin(), CreateDeal.of(brand.id(), talent.id(), "agent-owner", "Campaign", Money.of(minorUnits, currency)));
         return agency.crm().moveDealStage(admin(), new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
     }
 
@@ -82,7 +78,7 @@ final class FinanceWorld implements AutoCloseable {
     Invoice anIssuedInvoice(long minorUnits, String currency) {
         Deal deal = aDealAwaitingPayment(minorUnits, currency);
         Invoice draft = memory.invoices().findByDeal(deal.id()).orElseThrow();
-        return agency.finance().issueInvoice(financeUser(), new IssueInvoice(draft.id(), draft.version(), null));
+        return agency.finance().issueInvoice(financeUser(), IssueInvoice.of(draft));
     }
 
     MarkInvoicePaid markPaid(Invoice invoice, String reference, String key) {

@@ -66,7 +66,7 @@ class InvoiceNumberingTest {
                         List<Invoice> issued = new ArrayList<>();
                         for (Invoice draft = drafts.poll(); draft != null; draft = drafts.poll()) {
                             issued.add(books.finance.issueInvoice(Books.aFinanceUser(),
-                                    new IssueInvoice(draft.id(), draft.version(), null)));
+                                    IssueInvoice.of(draft)));
                         }
                         return issued;
                     }));
@@ -101,11 +101,11 @@ class InvoiceNumberingTest {
             Invoice second = books.aDraftInvoice(20_000, "GBP");
 
             BreakException stale = assertThrows(BreakException.class, () -> books.finance.issueInvoice(
-                    Books.aFinanceUser(), new IssueInvoice(second.id(), second.version() + 1, null)));
+                    Books.aFinanceUser(), IssueInvoice.of(second.id(), second.version() + 1)));
             assertEquals(ErrorCode.CONFLICT, stale.code());
             assertEquals(Reason.VERSION_MISMATCH, stale.reason());
             BreakException twice = assertThrows(BreakException.class, () -> books.finance.issueInvoice(
-                    Books.aFinanceUser(), new IssueInvoice(first.id(), first.version(), null)));
+                    Books.aFinanceUser(), IssueInvoice.of(first)));
             assertEquals(Reason.INVALID_STATE_TRANSITION, twice.reason());
 
             Invoice issued = books.issue(second, null);

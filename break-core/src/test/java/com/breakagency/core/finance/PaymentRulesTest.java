@@ -61,8 +61,7 @@ class PaymentRulesTest {
     }
 
     private RecordPayment payment(Invoice invoice, long amount, String reference, String key) {
-        return new RecordPayment(invoice.id(), amount, invoice.total().currency().getCurrencyCode(), books.today(),
-                reference, key, PaymentSource.PROCESSOR_WEBHOOK);
+        return RecordPayment.of(invoice.id(), Money.of(amount, invoice.total().currency().getCurrencyCode()), books.today(), reference).withIdempotencyKey(key).via(PaymentSource.PROCESSOR_WEBHOOK);
     }
 
     private PaymentResult record(RecordPayment command) {
@@ -129,10 +128,9 @@ class PaymentRulesTest {
     @Test
     void a_payment_in_another_currency_than_the_invoice_fails_validation_at_currency() {
         Invoice invoice = books.anIssuedInvoice(100_000, "GBP");
-        BreakException e = refusedWithoutWriting(() -> record(new RecordPayment(invoice.id(), 10_000, "USD",
-                books.today(), "psp-1", "key-1", PaymentSource.BANK_FEED)));
+        BreakException e = refusedWithoutWriting(() -> record(RecordPayment.of(invoice.id(), Money.of(10_000, "USD"), books.today(), "psp-1").withIdempotencyKey("key-1").via(PaymentSource.BANK_FEED)));
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
-        assertEquals(List.of("#/currency"), e.fieldErrors().stream().map(FieldError::pointer).toList());
+        assertEquals(List.of("#/amount/currency"), e.fieldErrors().stream().map(FieldError::pointer).toList());
     }
 
     @Test
@@ -149,7 +147,7 @@ class PaymentRulesTest {
     void issuing_an_invoice_twice_is_an_invalid_state_transition() {
         Invoice issued = books.anIssuedInvoice(100_000, "GBP");
         BreakException e = refusedWithoutWriting(() -> books.finance.issueInvoice(Books.aFinanceUser(),
-                new IssueInvoice(issued.id(), issued.version(), null)));
+                IssueInvoice.of(issued)));
         assertConflict(Reason.INVALID_STATE_TRANSITION, e);
         assertEquals(issued, books.reload(issued), "the number and due date stay as first issued");
     }
@@ -260,7 +258,7 @@ class PaymentRulesTest {
         Invoice voided = books.anIssuedInvoice(100_000, "GBP", in5Days);
         books.finance.voidInvoice(Books.aFinanceUser(), new VoidInvoice(voided.id(), voided.version(), "duplicate"));
         books.aDraftInvoice(100_000, "GBP");
-        InvoiceQuery overdue = new InvoiceQuery(null, null, null, null, true, null, 100);
+        InvoiceQuery overdue = InvoiceQuery.all().overdue().limit(100);
 
         assertEquals(List.of(), books.finance.listInvoices(Books.aFinanceUser(), overdue).items());
 

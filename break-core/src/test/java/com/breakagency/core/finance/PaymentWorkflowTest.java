@@ -108,8 +108,8 @@ class PaymentWorkflowTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (FinanceWorld world = new FinanceWorld()) {
             Deal deal = world.agency.crm().createDeal(FinanceWorld.admin(),
-                    new com.breakagency.ports.api.crm.CreateDeal(world.brand.id(), world.talent.id(), "agent-owner",
-                            "Campaign", 5_000, "GBP", null));
+                    com.breakagency.ports.api.crm.CreateDeal.of(world.brand.id(), world.talent.id(), "agent-owner",
+                            "Campaign", com.breakagency.ports.model.Money.of(5_000, "GBP")));
             CountDownLatch start = new CountDownLatch(1);
             List<Future<String>> outcomes = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
@@ -174,8 +174,7 @@ class PaymentWorkflowTest {
             assertEquals(List.of(), world.memory.commissions().byInvoice(issued.id()));
 
             Talent talent = world.memory.talents().findById(world.talent.id()).orElseThrow();
-            world.agency.crm().updateTalent(FinanceWorld.admin(), new UpdateTalent(talent.id(), talent.version(),
-                    talent.name(), talent.handles(), null, "agent-late", null, null));
+            world.agency.crm().updateTalent(FinanceWorld.admin(), UpdateTalent.of(talent.id(), talent.version()).withName(talent.name()).withHandles(talent.handles()).managedBy("agent-late"));
 
             EnsureCommissionsResult first = world.agency.recovery().ensureCommissions(FinanceWorld.admin(),
                     new EnsureCommissions(issued.id()));

@@ -37,12 +37,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An agency on in-memory stores with a hand-set clock, a brand, and helpers that walk deals to paid
@@ -82,8 +81,7 @@ final class Office implements AutoCloseable {
         this.agency = options.apply(BreakAgency.builder().persistence(memory).errorReporter(reports).clock(clock)
                 .random(new java.util.Random(42))).build();
         int n = SEQ.incrementAndGet();
-        this.brand = agency.crm().createBrand(admin(), new CreateBrand("Brand " + n, Set.of("office" + n + ".example"),
-                "agent-owner", Set.of()));
+        this.brand = agency.crm().createBrand(admin(), CreateBrand.of("Brand " + n, "agent-owner").withDomains("office" + n + ".example"));
     }
 
     static OperationContext admin() {
@@ -96,17 +94,15 @@ final class Office implements AutoCloseable {
 
     /** A talent, managed by the agent or by nobody (null). */
     Talent aTalent(String managingAgent) {
-        return agency.crm().createTalent(admin(), new CreateTalent("Talent " + SEQ.incrementAndGet(), List.of(), null,
-                managingAgent, null, null));
+        return agency.crm().createTalent(admin(), CreateTalent.named("Talent " + SEQ.incrementAndGet()).managedBy(managingAgent));
     }
 
     /** An issued invoice for a new deal of the talent worth the amount. */
     Invoice anIssuedInvoice(Talent talent, long minorUnits) {
-        Deal deal = agency.crm().createDeal(admin(), new CreateDeal(brand.id(), talent.id(), "agent-owner", "Campaign",
-                minorUnits, "GBP", null));
+        Deal deal = agency.crm().createDeal(admin(), CreateDeal.of(brand.id(), talent.id(), "agent-owner", "Campaign", Money.of(minorUnits, "GBP")));
         agency.crm().moveDealStage(admin(), new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
         Invoice draft = memory.invoices().findByDeal(deal.id()).orElseThrow();
-        return agency.finance().issueInvoice(financeUser(), new IssueInvoice(draft.id(), draft.version(), null));
+        return agency.finance().issueInvoice(financeUser(), IssueInvoice.of(draft));
     }
 
     /** Pays the invoice in full through the finance port. */
@@ -119,8 +115,7 @@ final class Office implements AutoCloseable {
     /** Gives the talent a managing agent. */
     void assignAgent(Talent talent, String agent) {
         Talent current = memory.talents().findById(talent.id()).orElseThrow();
-        agency.crm().updateTalent(admin(), new UpdateTalent(current.id(), current.version(), current.name(),
-                current.handles(), null, agent, null, null));
+        agency.crm().updateTalent(admin(), UpdateTalent.of(current.id(), current.version()).withName(current.name()).withHandles(current.handles()).managedBy(agent));
     }
 
     /**

@@ -45,9 +45,9 @@ class RecoveryPortTest {
             assertEquals(List.of(claimed.id()), office.agency.recovery().listSteps(Office.admin(),
                     StepQuery.inStatus(StepStatus.RUNNING, 10)).items().stream().map(WorkStep::id).toList());
             assertEquals(6, office.agency.recovery().listSteps(Office.admin(),
-                    new StepQuery(StepStatus.PENDING, Office.ENSURE_COMMISSIONS, null, 50)).items().size());
+                    StepQuery.inStatus(StepStatus.PENDING, 50).ofType(Office.ENSURE_COMMISSIONS)).items().size());
             assertEquals(List.of(), office.agency.recovery().listSteps(Office.admin(),
-                    new StepQuery(null, "SYNC_MAILBOX", null, 50)).items());
+                    StepQuery.first(50).ofType("SYNC_MAILBOX")).items());
         }
     }
 
@@ -71,7 +71,7 @@ class RecoveryPortTest {
                     () -> office.agency.recovery().retryStep(Office.admin(), "not an id"));
             assertEquals(ErrorCode.VALIDATION_FAILED, invalid.code());
             BreakException badQuery = assertThrows(BreakException.class,
-                    () -> office.agency.recovery().listSteps(Office.admin(), new StepQuery(null, "lower case", "?", 0)));
+                    () -> office.agency.recovery().listSteps(Office.admin(), StepQuery.first(0).ofType("lower case").after("?")));
             assertEquals(List.of("#/limit", "#/type"),
                     badQuery.fieldErrors().stream().map(e -> e.pointer()).sorted().toList());
 

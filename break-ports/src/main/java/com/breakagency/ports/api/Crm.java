@@ -2,19 +2,22 @@ package com.breakagency.ports.api;
 
 import com.breakagency.ports.api.crm.AddNote;
 import com.breakagency.ports.api.crm.Archive;
+import com.breakagency.ports.api.crm.BrandQuery;
+import com.breakagency.ports.api.crm.ContactQuery;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateContact;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.ListQuery;
+import com.breakagency.ports.api.crm.DealQuery;
 import com.breakagency.ports.api.crm.MoveDealStage;
+import com.breakagency.ports.api.crm.TalentQuery;
+import com.breakagency.ports.api.crm.TimelineQuery;
 import com.breakagency.ports.api.crm.UpdateBrand;
 import com.breakagency.ports.api.crm.UpdateContact;
 import com.breakagency.ports.api.crm.UpdateDeal;
 import com.breakagency.ports.api.crm.UpdateTalent;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
-import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.Page;
 import com.breakagency.ports.model.crm.Activity;
 import com.breakagency.ports.model.crm.Brand;
@@ -34,7 +37,7 @@ import java.util.Optional;
  * pipeline does not allow. Every write appends an audit event in the same unit of work.
  *
  * <p>Listings are keyset-paginated in creation order: pass each page's {@code nextCursor} back in
- * {@link ListQuery#after(String)}; items inserted meanwhile never make an item repeat or go missing.
+ * the query's {@code after(String)}; items inserted meanwhile never make an item repeat or go missing.
  * Thread-safe.
  */
 public interface Crm {
@@ -67,13 +70,13 @@ public interface Crm {
     Brand getBrand(OperationContext context, String id);
 
     /**
-     * Lists brands, filtered by {@code namePrefix}, {@code status} and {@code agentId} (owner).
+     * Lists brands, filtered by name prefix, status and owning agent.
      *
      * @param context who calls
      * @param query   filters, cursor and page size
      * @return one page
      */
-    Page<Brand> listBrands(OperationContext context, ListQuery query);
+    Page<Brand> listBrands(OperationContext context, BrandQuery query);
 
     /**
      * Finds the brand of an email address or domain: for {@code jane@Brand.com} (or {@code Brand.com})
@@ -114,13 +117,13 @@ public interface Crm {
     Contact getContact(OperationContext context, String id);
 
     /**
-     * Lists contacts, filtered by {@code brandId}, {@code namePrefix} and {@code includeArchived}.
+     * Lists contacts, filtered by brand and name prefix, archived ones only when asked for.
      *
      * @param context who calls
      * @param query   filters, cursor and page size
      * @return one page
      */
-    Page<Contact> listContacts(OperationContext context, ListQuery query);
+    Page<Contact> listContacts(OperationContext context, ContactQuery query);
 
     /**
      * Finds the contact with an address (primary or other), ignoring case and surrounding space; an
@@ -160,14 +163,13 @@ public interface Crm {
     Talent getTalent(OperationContext context, String id);
 
     /**
-     * Lists talent, filtered by {@code namePrefix}, {@code agentId} (managing agent) and
-     * {@code includeArchived}.
+     * Lists talent, filtered by name prefix and managing agent, archived profiles only when asked for.
      *
      * @param context who calls
      * @param query   filters, cursor and page size
      * @return one page
      */
-    Page<Talent> listTalent(OperationContext context, ListQuery query);
+    Page<Talent> listTalent(OperationContext context, TalentQuery query);
 
     /**
      * Archives a brand, contact or talent profile (ADMIN, AGENT).
@@ -218,14 +220,14 @@ public interface Crm {
     Deal getDeal(OperationContext context, String id);
 
     /**
-     * Lists deals, filtered by {@code brandId}, {@code talentId}, {@code agentId} (owner) and {@code stage}.
+     * Lists deals, filtered by brand, talent, owning agent and stage.
      * TALENT and BRAND users see only their own deals.
      *
      * @param context who calls
      * @param query   filters, cursor and page size
      * @return one page
      */
-    Page<Deal> listDeals(OperationContext context, ListQuery query);
+    Page<Deal> listDeals(OperationContext context, DealQuery query);
 
     /**
      * Adds a note to a timeline. ADMIN on any subject; AGENT on any brand, contact or talent profile and on
@@ -249,10 +251,8 @@ public interface Crm {
      * ones, which the store filters before it counts, so their pages are as full as anyone's.
      *
      * @param context who calls
-     * @param subject whose timeline
-     * @param cursor  the previous page's next cursor, or null
-     * @param limit   1 to 500 entries
+     * @param query   whose timeline, cursor and page size
      * @return one page
      */
-    Page<Activity> timeline(OperationContext context, EntityRef subject, String cursor, int limit);
+    Page<Activity> timeline(OperationContext context, TimelineQuery query);
 }

@@ -180,7 +180,7 @@ public class BreakException extends RuntimeException {
      */
     public static BreakException validation(List<FieldError> errors) {
         int count = Objects.requireNonNull(errors, "errors").size();
-        return builder(ErrorCode.VALIDATION_FAILED).reason("INVALID_INPUT")
+        return builder(ErrorCode.VALIDATION_FAILED).reason(Reason.INVALID_INPUT)
                 .detail(count == 1 ? "1 field is not valid." : count + " fields are not valid.").fieldErrors(errors).build();
     }
 
@@ -191,7 +191,7 @@ public class BreakException extends RuntimeException {
      * @return the exception
      */
     public static BreakException forbidden(String operation) {
-        return builder(ErrorCode.FORBIDDEN).reason("NOT_PERMITTED")
+        return builder(ErrorCode.FORBIDDEN).reason(Reason.NOT_PERMITTED)
                 .detail("You don't have permission to do that.").metadata("operation", operation).build();
     }
 
@@ -260,7 +260,7 @@ public class BreakException extends RuntimeException {
      * @return the exception
      */
     public static BreakException persistenceUnavailable(Throwable cause) {
-        return new BreakException(ErrorCode.PERSISTENCE_UNAVAILABLE, "DATABASE_UNREACHABLE",
+        return new BreakException(ErrorCode.PERSISTENCE_UNAVAILABLE, Reason.DATABASE_UNREACHABLE,
                 "The database could not be reached; nothing was saved.", cause);
     }
 
@@ -282,7 +282,7 @@ public class BreakException extends RuntimeException {
      * @return the exception, whose detail is generic
      */
     public static BreakException unhandled(Throwable cause) {
-        return new BreakException(ErrorCode.UNHANDLED_ERROR, "UNEXPECTED_EXCEPTION",
+        return new BreakException(ErrorCode.UNHANDLED_ERROR, Reason.UNEXPECTED_EXCEPTION,
                 "An unexpected error occurred.", cause);
     }
 

@@ -49,6 +49,39 @@ public final class Reason {
      */
     public static final String POOL_EXHAUSTED = "POOL_EXHAUSTED";
 
+    /** UNAUTHENTICATED: the call carried no actor. */
+    public static final String NO_ACTOR = "NO_ACTOR";
+    /** FORBIDDEN: the actor's roles, or their ownership of the record, do not allow the operation. */
+    public static final String NOT_PERMITTED = "NOT_PERMITTED";
+    /** VALIDATION_FAILED: the input breaks a constraint; the field errors say which. */
+    public static final String INVALID_INPUT = "INVALID_INPUT";
+    /** NOT_FOUND: no brand with that id. */
+    public static final String BRAND_NOT_FOUND = "BRAND_NOT_FOUND";
+    /** NOT_FOUND: no contact with that id. */
+    public static final String CONTACT_NOT_FOUND = "CONTACT_NOT_FOUND";
+    /** NOT_FOUND: no talent profile with that id. */
+    public static final String TALENT_NOT_FOUND = "TALENT_NOT_FOUND";
+    /** NOT_FOUND: no deal with that id. */
+    public static final String DEAL_NOT_FOUND = "DEAL_NOT_FOUND";
+    /** NOT_FOUND: no invoice with that id. */
+    public static final String INVOICE_NOT_FOUND = "INVOICE_NOT_FOUND";
+    /** NOT_FOUND: no payment with that id. */
+    public static final String PAYMENT_NOT_FOUND = "PAYMENT_NOT_FOUND";
+    /** CONFLICT: a payment's amount is more than the invoice's outstanding balance. */
+    public static final String OVERPAYMENT = "OVERPAYMENT";
+    /** CONFLICT: the deal's value is zero, so there is nothing to invoice. */
+    public static final String NOTHING_TO_INVOICE = "NOTHING_TO_INVOICE";
+    /** CONFLICT: a unit of work lost to concurrent ones (deadlock, serialization failure) every time it ran. */
+    public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
+    /** PERSISTENCE_UNAVAILABLE: the database cannot be reached, or timed out; nothing was saved. */
+    public static final String DATABASE_UNREACHABLE = "DATABASE_UNREACHABLE";
+    /** PERSISTENCE_UNAVAILABLE: the database refused a statement for a reason of its own; nothing was saved. */
+    public static final String STATEMENT_FAILED = "STATEMENT_FAILED";
+    /** PERSISTENCE_UNAVAILABLE: the database schema could not be brought up to date. */
+    public static final String MIGRATION_FAILED = "MIGRATION_FAILED";
+    /** UNHANDLED_ERROR: something escaped that the code did not expect. */
+    public static final String UNEXPECTED_EXCEPTION = "UNEXPECTED_EXCEPTION";
+
     private Reason() {
     }
 }

@@ -1,12 +1,10 @@
 package com.breakagency.ports.api.crm;
 
+import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.validation.Multiline;
-import com.breakagency.ports.validation.Patterns;
-import jakarta.validation.constraints.Email;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.crm.Visibility;
@@ -42,5 +40,16 @@ public record AddNote(@NotNull @Valid EntityRef subject, @NotBlank @Size(max = 1
      */
     public static AddNote shared(EntityRef subject, String text) {
         return new AddNote(subject, text, Visibility.SHARED);
+    }
+
+    /**
+     * An internal note on a timeline, for the agency's staff only.
+     *
+     * @param subject whose timeline
+     * @param text    the note
+     * @return the command
+     */
+    public static AddNote on(EntityRef subject, String text) {
+        return new AddNote(subject, text, Visibility.INTERNAL);
     }
 }

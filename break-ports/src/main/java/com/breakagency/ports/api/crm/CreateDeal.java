@@ -1,16 +1,13 @@
 package com.breakagency.ports.api.crm;
 
-import jakarta.validation.constraints.Max;
+import com.breakagency.ports.model.Money;
+import com.breakagency.ports.validation.Amount;
 import com.breakagency.ports.validation.InputLimits;
 import com.breakagency.ports.validation.Patterns;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import com.breakagency.ports.validation.CurrencyCode;
-import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * Creates a deal in stage NEW_LEAD.
@@ -19,8 +16,7 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param talentId         the talent
  * @param ownerAgentId     the agent who owns the deal
  * @param title            1 to 200 characters
- * @param valueMinorUnits  the agreed value in minor units, zero or more and at most {@link InputLimits#MAX_MINOR_UNITS}
- * @param currency         the value's ISO currency code
+ * @param value            the agreed value, zero or more and at most {@link InputLimits#MAX_MINOR_UNITS} minor units
  * @param commissionPlanId a commission plan for this deal only, or null
  */
 public record CreateDeal(
@@ -28,7 +24,30 @@ public record CreateDeal(
         @NotNull @Pattern(regexp = Patterns.ID) String talentId,
         @NotNull @Pattern(regexp = Patterns.ID) String ownerAgentId,
         @NotBlank @Size(max = 200) String title,
-        @PositiveOrZero @Max(InputLimits.MAX_MINOR_UNITS) long valueMinorUnits,
-        @NotNull @CurrencyCode String currency,
+        @NotNull @Amount Money value,
         @Pattern(regexp = Patterns.ID) String commissionPlanId) {
+
+    /**
+     * A deal between a brand and a talent. Defaults to the talent's commission plan.
+     *
+     * @param brandId      the brand
+     * @param talentId     the talent
+     * @param ownerAgentId the agent who owns the deal
+     * @param title        what the deal is
+     * @param value        the agreed value, such as {@code Money.of(1_250_000, "GBP")}
+     * @return the command
+     */
+    public static CreateDeal of(String brandId, String talentId, String ownerAgentId, String title, Money value) {
+        return new CreateDeal(brandId, talentId, ownerAgentId, title, value, null);
+    }
+
+    /**
+     * A commission plan for this deal only. Defaults to the talent's plan (or the agency's default).
+     *
+     * @param planId the plan's id
+     * @return a copy with the plan
+     */
+    public CreateDeal withCommissionPlan(String planId) {
+        return new CreateDeal(brandId, talentId, ownerAgentId, title, value, planId);
+    }
 }

@@ -1,7 +1,7 @@
 package com.breakagency.ports.api.finance;
 
-import com.breakagency.ports.validation.InputLimits;
 import com.breakagency.ports.model.finance.PaymentSource;
+import com.breakagency.ports.validation.InputLimits;
 import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,4 +24,37 @@ public record MarkInvoicePaid(
         @NotBlank @Size(max = 200) String externalReference,
         @NotBlank @Size(max = 200) String idempotencyKey,
         @NotNull PaymentSource source) {
+
+    /**
+     * A payment of the whole balance, entered by hand. Defaults to the external reference as idempotency
+     * key, and {@link PaymentSource#MANUAL}.
+     *
+     * @param invoiceId         the invoice
+     * @param receivedOn        when the money arrived
+     * @param externalReference the provider's id, such as a bank transaction's
+     * @return the command
+     */
+    public static MarkInvoicePaid of(String invoiceId, LocalDate receivedOn, String externalReference) {
+        return new MarkInvoicePaid(invoiceId, receivedOn, externalReference, externalReference, PaymentSource.MANUAL);
+    }
+
+    /**
+     * Another idempotency key. Defaults to the external reference.
+     *
+     * @param key the key a retry sends again
+     * @return a copy with the key
+     */
+    public MarkInvoicePaid withIdempotencyKey(String key) {
+        return new MarkInvoicePaid(invoiceId, receivedOn, externalReference, key, source);
+    }
+
+    /**
+     * How the payment reached Break. Defaults to {@link PaymentSource#MANUAL}.
+     *
+     * @param paymentSource the source
+     * @return a copy with the source
+     */
+    public MarkInvoicePaid via(PaymentSource paymentSource) {
+        return new MarkInvoicePaid(invoiceId, receivedOn, externalReference, idempotencyKey, paymentSource);
+    }
 }

@@ -1,5 +1,6 @@
 package com.breakagency.ports.api.finance;
 
+import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,4 +17,15 @@ import jakarta.validation.constraints.Size;
  */
 public record VoidInvoice(@NotNull @Pattern(regexp = Patterns.ID) String invoiceId, @Positive long expectedVersion,
                           @NotBlank @Size(max = 500) String reason) {
+
+    /**
+     * Voids an invoice as it was read, its id and version.
+     *
+     * @param invoice the invoice as read
+     * @param reason  why
+     * @return the command
+     */
+    public static VoidInvoice of(Invoice invoice, String reason) {
+        return new VoidInvoice(invoice.id(), invoice.version(), reason);
+    }
 }

@@ -50,4 +50,14 @@ public record StepQuery(StepStatus status, @Pattern(regexp = StepQuery.TYPE) Str
     public StepQuery after(String nextCursor) {
         return new StepQuery(status, type, nextCursor, limit);
     }
+
+    /**
+     * Only steps of one type. Defaults to any type.
+     *
+     * @param stepType such as {@code ENSURE_COMMISSIONS}
+     * @return a copy with the filter
+     */
+    public StepQuery ofType(String stepType) {
+        return new StepQuery(status, stepType, cursor, limit);
+    }
 }
