@@ -133,8 +133,8 @@ public final class CrmService implements Crm {
         return boundary.call(context, CrmOperations.UPDATE_BRAND, command, (call, c) -> {
             Brand stored = requireVersion(loadBrand(call.access(), c.id()), Brand::version, c.expectedVersion(),
                     "brand", c.id());
-            Brand updated = new Brand(stored.id(), c.name().strip(), normalizedDomains(c.domains()), stored.status(),
-                    c.ownerAgentId(), c.tags(), stored.version() + 1, stored.createdAt(), clock.instant());
+            Brand updated = stored.withName(c.name().strip()).withDomains(normalizedDomains(c.domains()))
+                    .withOwnerAgentId(c.ownerAgentId()).withTags(c.tags()).next(clock.instant());
             stores.brands().update(updated);
             audit.record(call, AuditAction.BRAND_UPDATED, ref(updated), diff(fields(stored), fields(updated)));
             return updated;
@@ -214,9 +214,10 @@ public final class CrmService implements Crm {
                     "contact", c.id());
             requireBrandIfGiven(call.access(), c.brandId());
             String primary = Normalize.email(c.primaryEmail());
-            Contact updated = new Contact(stored.id(), Optional.ofNullable(c.brandId()), c.name().strip(), primary,
-                    otherEmails(primary, c.otherEmails()), Optional.ofNullable(c.title()), Optional.ofNullable(c.phone()),
-                    stored.archived(), stored.version() + 1, stored.createdAt(), clock.instant());
+            Contact updated = stored.withBrandId(Optional.ofNullable(c.brandId())).withName(c.name().strip())
+                    .withPrimaryEmail(primary).withOtherEmails(otherEmails(primary, c.otherEmails()))
+                    .withTitle(Optional.ofNullable(c.title())).withPhone(Optional.ofNullable(c.phone()))
+                    .next(clock.instant());
             stores.contacts().update(updated);
             audit.record(call, AuditAction.CONTACT_UPDATED, ref(updated), diff(fields(stored), fields(updated)));
             return updated;
@@ -293,10 +294,11 @@ public final class CrmService implements Crm {
         return boundary.call(context, CrmOperations.UPDATE_TALENT, command, (call, c) -> {
             Talent stored = requireVersion(loadTalent(call.access(), c.id()), Talent::version, c.expectedVersion(),
                     "talent", c.id());
-            Talent updated = new Talent(stored.id(), c.name().strip(), c.handles(),
-                    Optional.ofNullable(c.email()).map(Normalize::email), Optional.ofNullable(c.managingAgentId()),
-                    Optional.ofNullable(c.commissionPlanId()), currency(c.homeCurrency()), stored.archived(),
-                    stored.version() + 1, stored.createdAt(), clock.instant());
+            Talent updated = stored.withName(c.name().strip()).withHandles(c.handles())
+                    .withEmail(Optional.ofNullable(c.email()).map(Normalize::email))
+                    .withManagingAgentId(Optional.ofNullable(c.managingAgentId()))
+                    .withCommissionPlanId(Optional.ofNullable(c.commissionPlanId()))
+                    .withHomeCurrency(currency(c.homeCurrency())).next(clock.instant());
             stores.talents().update(updated);
             audit.record(call, AuditAction.TALENT_UPDATED, ref(updated), diff(fields(stored), fields(updated)));
             return updated;
@@ -343,24 +345,19 @@ public final class CrmService implements Crm {
             switch (c.type()) {
                 case BRAND -> {
                     Brand stored = requireVersion(loadBrand(call.access(), c.id()), Brand::version, c.expectedVersion(), "brand", c.id());
-                    Brand archived = new Brand(stored.id(), stored.name(), stored.domains(), BrandStatus.ARCHIVED,
-                            stored.ownerAgentId(), stored.tags(), stored.version() + 1, stored.createdAt(), now);
+                    Brand archived = stored.withStatus(BrandStatus.ARCHIVED).next(now);
                     stores.brands().update(archived);
                     audit.record(call, AuditAction.BRAND_ARCHIVED, ref(archived), Map.of("status", "ARCHIVED"));
                 }
                 case CONTACT -> {
                     Contact stored = requireVersion(loadContact(call.access(), c.id()), Contact::version, c.expectedVersion(), "contact", c.id());
-                    Contact archived = new Contact(stored.id(), stored.brandId(), stored.name(), stored.primaryEmail(),
-                            stored.otherEmails(), stored.title(), stored.phone(), true, stored.version() + 1,
-                            stored.createdAt(), now);
+                    Contact archived = stored.withArchived(true).next(now);
                     stores.contacts().update(archived);
                     audit.record(call, AuditAction.CONTACT_ARCHIVED, ref(archived), Map.of("archived", "true"));
                 }
                 case TALENT -> {
                     Talent stored = requireVersion(loadTalent(call.access(), c.id()), Talent::version, c.expectedVersion(), "talent", c.id());
-                    Talent archived = new Talent(stored.id(), stored.name(), stored.handles(), stored.email(),
-                            stored.managingAgentId(), stored.commissionPlanId(), stored.homeCurrency(), true,
-                            stored.version() + 1, stored.createdAt(), now);
+                    Talent archived = stored.withArchived(true).next(now);
                     stores.talents().update(archived);
                     audit.record(call, AuditAction.TALENT_ARCHIVED, ref(archived), Map.of("archived", "true"));
                 }
@@ -396,9 +393,9 @@ public final class CrmService implements Crm {
     public Deal updateDeal(OperationContext context, UpdateDeal command) {
         return boundary.call(context, CrmOperations.UPDATE_DEAL, command, (call, c) -> {
             Deal stored = requireVersion(loadDeal(call.access(), c.id()), Deal::version, c.expectedVersion(), "deal", c.id());
-            Deal updated = new Deal(stored.id(), stored.brandId(), stored.talentId(), c.ownerAgentId(), c.title().strip(),
-                    Money.of(c.valueMinorUnits(), c.currency()), stored.stage(), Optional.ofNullable(c.commissionPlanId()),
-                    stored.version() + 1, stored.createdAt(), clock.instant());
+            Deal updated = stored.withOwnerAgentId(c.ownerAgentId()).withTitle(c.title().strip())
+                    .withValue(Money.of(c.valueMinorUnits(), c.currency()))
+                    .withCommissionPlanId(Optional.ofNullable(c.commissionPlanId())).next(clock.instant());
             stores.deals().update(updated);
             audit.record(call, AuditAction.DEAL_UPDATED, ref(updated), diff(fields(stored), fields(updated)));
             return updated;
