@@ -4,6 +4,7 @@ import com.breakagency.core.boundary.Access;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.boundary.Call;
 import com.breakagency.core.boundary.Ownership;
+import com.breakagency.core.boundary.Scope;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.core.internal.Cursors;
 import com.breakagency.core.internal.Pages;
@@ -44,6 +45,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,9 +155,10 @@ public final class CrmService implements Crm {
             Optional<String> after = Cursors.decode(q.cursor());
             var filter = new com.breakagency.ports.spi.Brands.Query(Optional.ofNullable(q.namePrefix()),
                     Optional.ofNullable(q.status()), Optional.ofNullable(q.agentId()));
-            if (!call.access().unrestricted()) {
+            Optional<Scope.Filter> scope = Scope.of(call.access(), Scope.Filter.of(null, null, null), Set.of(Scope.By.BRAND));
+            if (scope.isEmpty() || scope.get().brandId().isPresent()) {
                 // a BRAND user's listing is their own brand, if it matches the filters
-                return Pages.ownRecord(call.access().ownBrandId().flatMap(stores.brands()::findById),
+                return Pages.ownRecord(scope.flatMap(Scope.Filter::brandId).flatMap(stores.brands()::findById),
                         b -> matches(b, filter), after, Brand::id);
             }
             return Pages.of(stores.brands().list(filter, after, q.limit() + 1), q.limit(), Brand::id);
@@ -234,15 +237,12 @@ public final class CrmService implements Crm {
     public Page<Contact> listContacts(OperationContext context, ListQuery query) {
         return boundary.call(context, CrmOperations.LIST_CONTACTS, query, (call, q) -> {
             Optional<String> after = Cursors.decode(q.cursor());
-            Optional<String> brandId = Optional.ofNullable(q.brandId());
-            if (!call.access().unrestricted()) {
-                Optional<String> own = call.access().ownBrandId();
-                if (own.isEmpty() || (brandId.isPresent() && !brandId.equals(own))) {
-                    return new Page<Contact>(List.of(), Optional.empty());
-                }
-                brandId = own;
+            Optional<Scope.Filter> scope = Scope.of(call.access(), Scope.Filter.of(null, null, q.brandId()),
+                    Set.of(Scope.By.BRAND));
+            if (scope.isEmpty()) {
+                return new Page<Contact>(List.of(), Optional.empty());
             }
-            var filter = new com.breakagency.ports.spi.Contacts.Query(brandId, Optional.ofNullable(q.namePrefix()),
+            var filter = new com.breakagency.ports.spi.Contacts.Query(scope.get().brandId(), Optional.ofNullable(q.namePrefix()),
                     q.includeArchived());
             return Pages.of(stores.contacts().list(filter, after, q.limit() + 1), q.limit(), Contact::id);
         });
@@ -317,9 +317,10 @@ public final class CrmService implements Crm {
             Optional<String> after = Cursors.decode(q.cursor());
             var filter = new com.breakagency.ports.spi.Talents.Query(Optional.ofNullable(q.namePrefix()),
                     Optional.ofNullable(q.agentId()), q.includeArchived());
-            if (!call.access().unrestricted()) {
+            Optional<Scope.Filter> scope = Scope.of(call.access(), Scope.Filter.of(null, null, null), Set.of(Scope.By.TALENT));
+            if (scope.isEmpty() || scope.get().talentId().isPresent()) {
                 // a TALENT user's listing is their own profile, if it matches the filters
-                return Pages.ownRecord(call.access().ownTalentId().flatMap(stores.talents()::findById),
+                return Pages.ownRecord(scope.flatMap(Scope.Filter::talentId).flatMap(stores.talents()::findById),
                         t -> filter.namePrefix().map(p -> t.name().regionMatches(true, 0, p, 0, p.length())).orElse(true)
                                 && filter.managingAgentId().map(a -> t.managingAgentId().equals(Optional.of(a))).orElse(true)
                                 && (filter.includeArchived() || !t.archived()), after, Talent::id);
@@ -421,23 +422,15 @@ public final class CrmService implements Crm {
     public Page<Deal> listDeals(OperationContext context, ListQuery query) {
         return boundary.call(context, CrmOperations.LIST_DEALS, query, (call, q) -> {
             Optional<String> after = Cursors.decode(q.cursor());
-            Optional<String> brandId = Optional.ofNullable(q.brandId());
-            Optional<String> talentId = Optional.ofNullable(q.talentId());
-            Access access = call.access();
-            if (!access.unrestricted()) {
-                Optional<String> ownTalent = access.ownTalentId();
-                Optional<String> ownBrand = access.ownBrandId();
-                // a portal user sees the deals of their own talent profile or brand; the page is empty
-                // when the filters ask for someone else's
-                if (ownTalent.isPresent() && (talentId.isEmpty() || talentId.equals(ownTalent))) {
-                    talentId = ownTalent;
-                } else if (ownBrand.isPresent() && (brandId.isEmpty() || brandId.equals(ownBrand))) {
-                    brandId = ownBrand;
-                } else {
-                    return new Page<Deal>(List.of(), Optional.empty());
-                }
+            // a portal user sees the deals of their own talent profile or brand; the page is empty when the
+            // filters ask for someone else's
+            Optional<Scope.Filter> scope = Scope.of(call.access(), Scope.Filter.of(q.agentId(), q.talentId(), q.brandId()),
+                    EnumSet.allOf(Scope.By.class));
+            if (scope.isEmpty()) {
+                return new Page<Deal>(List.of(), Optional.empty());
             }
-            var filter = new com.breakagency.ports.spi.Deals.Query(brandId, talentId, Optional.ofNullable(q.agentId()),
+            Scope.Filter owners = scope.get();
+            var filter = new com.breakagency.ports.spi.Deals.Query(owners.brandId(), owners.talentId(), owners.agentId(),
                     Optional.ofNullable(q.stage()));
             return Pages.of(stores.deals().list(filter, after, q.limit() + 1), q.limit(), Deal::id);
         });
