@@ -3,7 +3,6 @@ package com.breakagency.core;
 import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.finance.PendingCommissionsPolicy;
 import com.breakagency.core.recovery.Backoff;
-import com.breakagency.core.recovery.RecoverySettings;
 import com.breakagency.core.recovery.StepsRun;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Diagnostics;
@@ -17,10 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Objects;
-import java.util.Random;
-import java.util.UUID;
 import java.util.random.RandomGenerator;
-import java.util.regex.Pattern;
 
 /**
  * The composition root: the one object a host builds and keeps. It hands out the driving ports, and
@@ -148,8 +144,6 @@ public interface BreakAgency extends AutoCloseable {
         public static final Duration DEFAULT_JANITOR_GRACE_PERIOD = Duration.ofMinutes(10);
         /** How long {@link BreakAgency#close()} waits for running steps, by default: 30 seconds. */
         public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
-
-        private static final Pattern WORKER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
         private Persistence persistence;
         private ErrorReporter errorReporter;
@@ -377,44 +371,9 @@ public interface BreakAgency extends AutoCloseable {
          *                               its documented range
          */
         public BreakAgency build() {
-            if (persistence == null) {
-                throw new IllegalStateException("BreakAgency.builder(): persistence(...) is required");
-            }
-            if (idempotencyRetention.compareTo(Duration.ofHours(1)) < 0) {
-                throw new IllegalStateException("BreakAgency.builder(): idempotencyRetention must be at least one hour");
-            }
-            if (paymentTerms.isNegative()) {
-                throw new IllegalStateException("BreakAgency.builder(): paymentTerms must not be negative");
-            }
-            if (workerThreads < 1 || workerThreads > 64) {
-                throw new IllegalStateException("BreakAgency.builder(): workerThreads must be 1 to 64");
-            }
-            requireAtLeast(pollInterval, Duration.ofMillis(10), "pollInterval");
-            requireAtLeast(lease, Duration.ofSeconds(1), "lease");
-            requireAtLeast(janitorInterval, Duration.ofSeconds(1), "janitorInterval");
-            requireAtLeast(janitorGracePeriod, Duration.ZERO, "janitorGracePeriod");
-            requireAtLeast(shutdownTimeout, Duration.ZERO, "shutdownTimeout");
-            String worker = workerId == null ? "break-" + UUID.randomUUID() : workerId;
-            if (!WORKER_ID.matcher(worker).matches()) {
-                throw new IllegalStateException(
-                        "BreakAgency.builder(): workerId must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
-            }
-            // instants are kept to the microsecond, as databases store them, so what a call returns is what a
-            // later read (or an idempotent replay) returns
-            Clock micros = new com.breakagency.core.internal.MicrosecondClock(clock);
-            return new DefaultBreakAgency(persistence,
-                    errorReporter == null ? new Slf4jErrorReporter() : errorReporter, micros,
-                    ids == null ? new com.breakagency.core.internal.UuidV7Ids(micros) : ids,
-                    new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions),
-                    new RecoverySettings(workerThreads, pollInterval, lease, backoff, janitorInterval,
-                            janitorGracePeriod, worker, shutdownTimeout),
-                    random == null ? new Random() : random);
-        }
-
-        private static void requireAtLeast(Duration value, Duration least, String name) {
-            if (value.compareTo(least) < 0) {
-                throw new IllegalStateException("BreakAgency.builder(): " + name + " must be at least " + least);
-            }
+            return AgencyAssembly.assemble(persistence, errorReporter, clock, ids,
+                    new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions), workerThreads,
+                    pollInterval, lease, backoff, janitorInterval, janitorGracePeriod, shutdownTimeout, workerId, random);
         }
     }
 }
