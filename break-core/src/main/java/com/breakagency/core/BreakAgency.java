@@ -3,7 +3,6 @@ package com.breakagency.core;
 import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.finance.PendingCommissionsPolicy;
 import com.breakagency.core.recovery.Backoff;
-import com.breakagency.core.recovery.RecoverySettings;
 import com.breakagency.core.recovery.StepsRun;
 import com.breakagency.ports.api.AuditTrail;
 import com.breakagency.ports.api.Crm;
@@ -20,10 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Objects;
-import java.util.Random;
-import java.util.UUID;
 import java.util.random.RandomGenerator;
-import java.util.regex.Pattern;
 
 /**
  * The composition root: the one object a host builds and keeps. It hands out the driving ports, and
@@ -169,9 +165,7 @@ public interface BreakAgency extends AutoCloseable {
         /** The longest duration any setting takes (idempotency retention and payment terms excepted): 365 days. */
         public static final Duration MAX_DURATION = Duration.ofDays(365);
         /** The longest idempotency retention and payment terms: ten years. */
-        private static final Duration MAX_RETENTION = Duration.ofDays(3650);
-
-        private static final Pattern WORKER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+        static final Duration MAX_RETENTION = Duration.ofDays(3650);
 
         private Persistence persistence;
         private ErrorReporter errorReporter;
@@ -416,49 +410,10 @@ public interface BreakAgency extends AutoCloseable {
          *                               ERROR
          */
         public BreakAgency build() {
-            if (persistence == null) {
-                throw new IllegalStateException("BreakAgency.builder(): persistence(...) is required");
-            }
-            if (idempotencyRetention.compareTo(Duration.ofHours(1)) < 0 || idempotencyRetention.compareTo(MAX_RETENTION) > 0) {
-                throw new IllegalStateException("BreakAgency.builder(): idempotencyRetention must be one hour to ten years");
-            }
-            if (paymentTerms.isNegative() || paymentTerms.toTotalMonths() > 120 || paymentTerms.getDays() > 3650) {
-                throw new IllegalStateException("BreakAgency.builder(): paymentTerms must be zero to ten years, none of its parts negative");
-            }
-            if (workerThreads < 1 || workerThreads > 64) {
-                throw new IllegalStateException("BreakAgency.builder(): workerThreads must be 1 to 64");
-            }
-            requireWithin(pollInterval, Duration.ofMillis(10), "pollInterval", "10 milliseconds");
-            requireWithin(lease, Duration.ofSeconds(1), "lease", "one second");
-            requireWithin(janitorInterval, Duration.ofSeconds(1), "janitorInterval", "one second");
-            requireWithin(janitorGracePeriod, Duration.ZERO, "janitorGracePeriod", "zero");
-            requireWithin(shutdownTimeout, Duration.ZERO, "shutdownTimeout", "zero");
-            if (clientErrorLogLevel == Severity.ERROR) {
-                throw new IllegalStateException(
-                        "BreakAgency.builder(): clientErrorLogLevel must be DEBUG, INFO or WARN; ERROR is for failures on Break's side");
-            }
-            String worker = workerId == null ? "break-" + UUID.randomUUID() : workerId;
-            if (!WORKER_ID.matcher(worker).matches()) {
-                throw new IllegalStateException(
-                        "BreakAgency.builder(): workerId must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
-            }
-            // instants are kept to the microsecond, as databases store them, so what a call returns is what a
-            // later read (or an idempotent replay) returns
-            Clock micros = new com.breakagency.core.internal.MicrosecondClock(clock);
-            return new DefaultBreakAgency(persistence,
-                    errorReporter == null ? new Slf4jErrorReporter() : errorReporter, micros,
-                    ids == null ? new com.breakagency.core.internal.UuidV7Ids(micros) : ids,
-                    new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions),
-                    new RecoverySettings(workerThreads, pollInterval, lease, backoff, janitorInterval,
-                            janitorGracePeriod, worker, shutdownTimeout),
-                    random == null ? new Random() : random, clientErrorLogLevel);
-        }
-
-        private static void requireWithin(Duration value, Duration least, String name, String leastInWords) {
-            if (value.compareTo(least) < 0 || value.compareTo(MAX_DURATION) > 0) {
-                throw new IllegalStateException("BreakAgency.builder(): " + name + " must be " + leastInWords
-                        + " to 365 days");
-            }
+            return AgencyAssembly.assemble(persistence, errorReporter, clock, ids,
+                    new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions), workerThreads,
+                    pollInterval, lease, backoff, janitorInterval, janitorGracePeriod, shutdownTimeout, workerId, random,
+                    clientErrorLogLevel);
         }
     }
 }

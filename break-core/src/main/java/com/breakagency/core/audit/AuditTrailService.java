@@ -3,8 +3,6 @@ package com.breakagency.core.audit;
 import com.breakagency.core.boundary.Access;
 import com.breakagency.core.boundary.Ownership;
 import com.breakagency.core.boundary.Boundary;
-import com.breakagency.core.crm.CrmService;
-import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.internal.Cursors;
 import com.breakagency.core.internal.Pages;
 import com.breakagency.ports.api.AuditTrail;
@@ -56,10 +54,10 @@ public final class AuditTrailService implements AuditTrail {
     private void requireReadable(Access access, EntityRef entity, String operation) {
         String id = entity.id();
         switch (entity.type()) {
-            case BRAND -> access.require(stores.brands().findById(id), CrmService::owners, "brand", id);
-            case CONTACT -> access.require(stores.contacts().findById(id), CrmService::owners, "contact", id);
-            case TALENT -> access.require(stores.talents().findById(id), CrmService::owners, "talent", id);
-            case DEAL -> access.require(stores.deals().findById(id), CrmService::owners, "deal", id);
+            case BRAND -> access.require(stores.brands().findById(id), Ownership::of, "brand", id);
+            case CONTACT -> access.require(stores.contacts().findById(id), Ownership::of, "contact", id);
+            case TALENT -> access.require(stores.talents().findById(id), Ownership::of, "talent", id);
+            case DEAL -> access.require(stores.deals().findById(id), Ownership::of, "deal", id);
             case INVOICE -> access.require(stores.invoices().findById(id), this::invoiceOwners, "invoice", id);
             case PAYMENT -> {
                 Optional<Invoice> invoice = stores.payments().findById(id)
@@ -79,6 +77,6 @@ public final class AuditTrailService implements AuditTrail {
     }
 
     private Ownership invoiceOwners(Invoice invoice) {
-        return FinanceService.owners(stores.deals(), invoice);
+        return Ownership.of(stores.deals(), invoice);
     }
 }

@@ -58,8 +58,7 @@ public final class DealStages {
      * @return the deal as stored afterwards
      */
     public Deal move(Call call, Deal stored, DealStage to) {
-        Deal moved = new Deal(stored.id(), stored.brandId(), stored.talentId(), stored.ownerAgentId(), stored.title(),
-                stored.value(), to, stored.commissionPlanId(), stored.version() + 1, stored.createdAt(), clock.instant());
+        Deal moved = stored.withStage(to).next(clock.instant());
         deals.update(moved);
         Map<String, String> change = new LinkedHashMap<>();
         change.put("from", stored.stage().name());

@@ -100,6 +100,24 @@ public final class WorkflowAssertions {
                         : Optional.of("status " + i.status() + " with " + i.paid() + " paid of " + i.total());
             });
 
+    /**
+     * An invoice before and after one unit of work changed it.
+     *
+     * @param before the invoice as it was read (under its lock)
+     * @param after  the invoice as it is about to be stored
+     */
+    public record InvoiceMove(Invoice before, Invoice after) {
+    }
+
+    /** The status either stays or moves by a transition of the invoice lifecycle. */
+    public static final Assertion<InvoiceMove> MOVE_IS_A_TRANSITION = new Assertion<>(
+            "the status moves only by a lifecycle transition", m -> {
+                InvoiceStatus from = m.before().status();
+                InvoiceStatus to = m.after().status();
+                return from == to || InvoiceLifecycle.between(from, to).isPresent() ? Optional.empty()
+                        : Optional.of("moved from " + from + " to " + to);
+            });
+
     /** Every check of a payment's lines. */
     public static final List<Assertion<PaymentLines>> ON_LINES = List.of(LINES_SUM_TO_PAYMENT, NO_NEGATIVE_LINE);
 
@@ -132,9 +150,10 @@ public final class WorkflowAssertions {
      * Whether an invoice in this status accepts payments.
      *
      * @param status the status
-     * @return true for ISSUED and PARTIALLY_PAID
+     * @return true for ISSUED and PARTIALLY_PAID: the statuses a payment transition of the invoice lifecycle
+     *         starts from
      */
     public static boolean acceptsPayments(InvoiceStatus status) {
-        return status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID;
+        return InvoiceLifecycle.acceptsPayments(status);
     }
 }

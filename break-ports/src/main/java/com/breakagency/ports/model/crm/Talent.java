@@ -37,4 +37,86 @@ public record Talent(String id, String name, List<SocialHandle> handles, Optiona
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
+
+    /**
+     * This talent with another name; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param name the new value
+     * @return a copy with that name
+     */
+    public Talent withName(String name) {
+        return new Talent(id, name, handles, email, managingAgentId, commissionPlanId, homeCurrency, archived, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This talent with other social handles; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param handles the new value
+     * @return a copy with that handles
+     */
+    public Talent withHandles(List<SocialHandle> handles) {
+        return new Talent(id, name, handles, email, managingAgentId, commissionPlanId, homeCurrency, archived, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This talent with another address, or none; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param email the new value
+     * @return a copy with that email
+     */
+    public Talent withEmail(Optional<String> email) {
+        return new Talent(id, name, handles, email, managingAgentId, commissionPlanId, homeCurrency, archived, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This talent with another managing agent, or none; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param managingAgentId the new value
+     * @return a copy with that managingAgentId
+     */
+    public Talent withManagingAgentId(Optional<String> managingAgentId) {
+        return new Talent(id, name, handles, email, managingAgentId, commissionPlanId, homeCurrency, archived, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This talent with another commission plan, or none; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param commissionPlanId the new value
+     * @return a copy with that commissionPlanId
+     */
+    public Talent withCommissionPlanId(Optional<String> commissionPlanId) {
+        return new Talent(id, name, handles, email, managingAgentId, commissionPlanId, homeCurrency, archived, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This talent with another home currency; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param homeCurrency the new value
+     * @return a copy with that homeCurrency
+     */
+    public Talent withHomeCurrency(Currency homeCurrency) {
+        return new Talent(id, name, handles, email, managingAgentId, commissionPlanId, homeCurrency, archived, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This talent with another archived flag; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param archived the new value
+     * @return a copy with that archived
+     */
+    public Talent withArchived(boolean archived) {
+        return new Talent(id, name, handles, email, managingAgentId, commissionPlanId, homeCurrency, archived, version, createdAt, updatedAt);
+    }
+
+    /**
+     * The next stored version of this talent: the same values, the version one higher (for optimistic
+     * locking) and changed at the given instant. Every change a use case stores goes through here, so a
+     * version is bumped once per stored change.
+     *
+     * @param updatedAt when the change is made, from Break's clock
+     * @return the copy to store
+     */
+    public Talent next(Instant updatedAt) {
+        return new Talent(id, name, handles, email, managingAgentId, commissionPlanId, homeCurrency, archived, version + 1, createdAt, updatedAt);
+    }
 }

@@ -61,13 +61,75 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
     }
 
     /**
-     * Whether the invoice is overdue on a day: issued or partly paid, and due before that day.
+     * Whether the invoice is overdue on a day: {@linkplain InvoiceStatus#isOpen() open} (issued or partly
+     * paid), and due before that day.
      *
      * @param today the day, from Break's clock
      * @return true if overdue
      */
     public boolean overdueOn(LocalDate today) {
-        return (status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID)
-                && dueDate.map(due -> due.isBefore(today)).orElse(false);
+        return status.isOpen() && dueDate.map(due -> due.isBefore(today)).orElse(false);
+    }
+
+    /**
+     * This invoice with another invoice number, or none; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param number the new value
+     * @return a copy with that number
+     */
+    public Invoice withNumber(Optional<Long> number) {
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This invoice with another paid amount; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param paid the new value
+     * @return a copy with that paid
+     */
+    public Invoice withPaid(Money paid) {
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This invoice with another due date, or none; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param dueDate the new value
+     * @return a copy with that dueDate
+     */
+    public Invoice withDueDate(Optional<LocalDate> dueDate) {
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This invoice with another status; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param status the new value
+     * @return a copy with that status
+     */
+    public Invoice withStatus(InvoiceStatus status) {
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This invoice with another commission state; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param commissions the new value
+     * @return a copy with that commissions
+     */
+    public Invoice withCommissions(CommissionState commissions) {
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+    }
+
+    /**
+     * The next stored version of this invoice: the same values, the version one higher (for optimistic
+     * locking) and changed at the given instant. Every change a use case stores goes through here, so a
+     * version is bumped once per stored change.
+     *
+     * @param updatedAt when the change is made, from Break's clock
+     * @return the copy to store
+     */
+    public Invoice next(Instant updatedAt) {
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version + 1, createdAt, updatedAt);
     }
 }

@@ -14,5 +14,16 @@ public enum InvoiceStatus {
     /** The total has arrived; the invoice can no longer change. */
     PAID,
     /** Cancelled before anything was paid. */
-    VOID
+    VOID;
+
+    /**
+     * Whether an invoice in this status is open: issued and not yet paid in full, so it accepts payments,
+     * counts as a receivable and can be overdue. The invoice lifecycle in break-core takes the statuses a
+     * payment may start from from here, so the two cannot disagree.
+     *
+     * @return true for ISSUED and PARTIALLY_PAID
+     */
+    public boolean isOpen() {
+        return this == ISSUED || this == PARTIALLY_PAID;
+    }
 }
