@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
- * What {@link BreakAgency.Builder#build()} does with the builder's values: checks them, fills in the
+ * What {@link BreakAgencyBuilder#build()} does with the builder's values: checks them, fills in the
  * defaults that depend on other values (the error reporter, ids, worker id, random source), and wires the
  * agency. Stateless.
  */
@@ -39,7 +39,7 @@ final class AgencyAssembly {
             throw new IllegalStateException("BreakAgency.builder(): persistence(...) is required");
         }
         Duration retention = finance.idempotencyRetention();
-        if (retention.compareTo(Duration.ofHours(1)) < 0 || retention.compareTo(BreakAgency.Builder.MAX_RETENTION) > 0) {
+        if (retention.compareTo(Duration.ofHours(1)) < 0 || retention.compareTo(BreakAgencyBuilder.MAX_RETENTION) > 0) {
             throw new IllegalStateException("BreakAgency.builder(): idempotencyRetention must be one hour to ten years");
         }
         Period terms = finance.paymentTerms();
@@ -75,7 +75,7 @@ final class AgencyAssembly {
     }
 
     private static void requireWithin(Duration value, Duration least, String name, String leastInWords) {
-        if (value.compareTo(least) < 0 || value.compareTo(BreakAgency.Builder.MAX_DURATION) > 0) {
+        if (value.compareTo(least) < 0 || value.compareTo(BreakAgencyBuilder.MAX_DURATION) > 0) {
             throw new IllegalStateException("BreakAgency.builder(): " + name + " must be " + leastInWords
                     + " to 365 days");
         }

@@ -21,7 +21,7 @@ class BreakAgencyBuilderTest {
 
     @Test
     void settings_out_of_range_are_refused_with_their_name() {
-        BreakAgency.Builder builder = BreakAgency.builder().persistence(InMemoryPersistence.create());
+        BreakAgencyBuilder builder = BreakAgency.builder().persistence(InMemoryPersistence.create());
         IllegalStateException retention = assertThrows(IllegalStateException.class,
                 () -> builder.idempotencyRetention(Duration.ofMinutes(5)).build());
         assertTrue(retention.getMessage().contains("idempotencyRetention"));
@@ -57,8 +57,8 @@ class BreakAgencyBuilderTest {
 
     @Test
     void the_documented_defaults_are_the_ones_used() {
-        assertEquals(Duration.ofHours(24), BreakAgency.Builder.DEFAULT_IDEMPOTENCY_RETENTION);
-        assertEquals(Period.ofDays(30), BreakAgency.Builder.DEFAULT_PAYMENT_TERMS);
-        assertEquals(java.time.Clock.systemUTC(), BreakAgency.Builder.DEFAULT_CLOCK);
+        assertEquals(Duration.ofHours(24), BreakAgencyBuilder.DEFAULT_IDEMPOTENCY_RETENTION);
+        assertEquals(Period.ofDays(30), BreakAgencyBuilder.DEFAULT_PAYMENT_TERMS);
+        assertEquals(java.time.Clock.systemUTC(), BreakAgencyBuilder.DEFAULT_CLOCK);
     }
 }

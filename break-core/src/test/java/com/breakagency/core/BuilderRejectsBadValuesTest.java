@@ -23,10 +23,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class BuilderRejectsBadValuesTest {
 
-    private record Case(String setting, UnaryOperator<BreakAgency.Builder> set) {
+    private record Case(String setting, UnaryOperator<BreakAgencyBuilder> set) {
     }
 
-    private static BreakAgency.Builder builder() {
+    private static BreakAgencyBuilder builder() {
         return BreakAgency.builder().persistence(InMemoryPersistence.create());
     }
 
@@ -93,7 +93,7 @@ class BuilderRejectsBadValuesTest {
         return Stream.of(
                 new Case("idempotencyRetention", b -> b.idempotencyRetention(Duration.ofDays(3650))),
                 new Case("paymentTerms", b -> b.paymentTerms(Period.ofYears(10))),
-                new Case("lease", b -> b.lease(BreakAgency.Builder.MAX_DURATION)),
+                new Case("lease", b -> b.lease(BreakAgencyBuilder.MAX_DURATION)),
                 new Case("pollInterval", b -> b.pollInterval(Duration.ofMillis(10))),
                 new Case("shutdownTimeout", b -> b.shutdownTimeout(Duration.ZERO))
         ).map(c -> dynamicTest(c.setting(), () -> {

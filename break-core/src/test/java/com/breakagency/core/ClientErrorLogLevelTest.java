@@ -24,7 +24,7 @@ class ClientErrorLogLevelTest {
     private static final OperationContext ADMIN = OperationContext.of(Actor.staff("admin-1", Role.ADMIN));
     private static final OperationContext TALENT = OperationContext.of(Actor.talent("talent-user-1", "talent-1"));
 
-    private static List<String> levelsOf(BreakAgency.Builder builder, OperationContext context) {
+    private static List<String> levelsOf(BreakAgencyBuilder builder, OperationContext context) {
         try (LogCapture logs = LogCapture.of(Boundary.LOGGER_NAME);
              BreakAgency agency = builder.persistence(InMemoryPersistence.create()).build()) {
             assertThrows(BreakException.class, () -> agency.crm().getBrand(context, "no-such-brand"));
@@ -34,7 +34,7 @@ class ClientErrorLogLevelTest {
 
     @Test
     void a_missing_record_is_logged_at_debug_by_default() {
-        assertEquals(Severity.DEBUG, BreakAgency.Builder.DEFAULT_CLIENT_ERROR_LOG_LEVEL);
+        assertEquals(Severity.DEBUG, BreakAgencyBuilder.DEFAULT_CLIENT_ERROR_LOG_LEVEL);
         assertEquals(List.of("DEBUG"), levelsOf(BreakAgency.builder(), ADMIN));
     }
 

@@ -11,8 +11,6 @@ import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.spi.Persistence;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**

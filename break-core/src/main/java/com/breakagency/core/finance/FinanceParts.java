@@ -2,7 +2,6 @@ package com.breakagency.core.finance;
 
 import com.breakagency.core.boundary.Access;
 import com.breakagency.core.boundary.Ownership;
-import com.breakagency.core.crm.CrmService;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
@@ -11,8 +10,6 @@ import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * What every finance job is wired with, and the few look-ups they share: who owns an invoice, the invoice

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The background worker's settings, as {@code BreakAgency.Builder} collected and validated them.
+ * The background worker's settings, as {@code BreakAgencyBuilder} collected and validated them.
  *
  * @param workerThreads      how many threads poll the queue after {@code start()}
  * @param pollInterval       how long a worker thread waits after finding nothing due

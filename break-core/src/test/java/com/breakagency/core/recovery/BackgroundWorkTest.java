@@ -86,12 +86,12 @@ class BackgroundWorkTest {
     @Test
     void the_builder_refuses_worker_settings_outside_their_ranges() {
         com.breakagency.testkit.InMemoryPersistence memory = com.breakagency.testkit.InMemoryPersistence.create();
-        List<java.util.function.UnaryOperator<com.breakagency.core.BreakAgency.Builder>> bad = List.of(
+        List<java.util.function.UnaryOperator<com.breakagency.core.BreakAgencyBuilder>> bad = List.of(
                 b -> b.workerThreads(0), b -> b.workerThreads(65), b -> b.pollInterval(Duration.ofMillis(1)),
                 b -> b.lease(Duration.ofMillis(999)), b -> b.janitorInterval(Duration.ZERO),
                 b -> b.janitorGracePeriod(Duration.ofSeconds(-1)), b -> b.shutdownTimeout(Duration.ofSeconds(-1)),
                 b -> b.workerId("host name.example.com"), b -> b.workerId(""));
-        for (java.util.function.UnaryOperator<com.breakagency.core.BreakAgency.Builder> option : bad) {
+        for (java.util.function.UnaryOperator<com.breakagency.core.BreakAgencyBuilder> option : bad) {
             assertThrows(IllegalStateException.class,
                     () -> option.apply(com.breakagency.core.BreakAgency.builder().persistence(memory)).build());
         }

@@ -1,5 +1,6 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.BreakAgencyBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,7 +134,7 @@ class DiagnosticsTest {
             office.agency.runJanitor();
             Invoice invoice = office.anIssuedInvoice(office.aTalent(null), 5_000);
             office.payInFull(invoice);
-            Duration lease = BreakAgency.Builder.DEFAULT_LEASE;
+            Duration lease = BreakAgencyBuilder.DEFAULT_LEASE;
 
             office.clock.advance(lease);
             Health atTheLease = office.agency.diagnostics().health(Office.admin());
@@ -146,7 +147,7 @@ class DiagnosticsTest {
             assertEquals(List.of("the oldest due step has waited PT5M1S, longer than PT5M: no worker is taking steps"),
                     stalled.reasons());
 
-            office.clock.advance(BreakAgency.Builder.DEFAULT_JANITOR_INTERVAL.multipliedBy(3));
+            office.clock.advance(BreakAgencyBuilder.DEFAULT_JANITOR_INTERVAL.multipliedBy(3));
             Health overdue = office.agency.diagnostics().health(Office.admin());
             assertEquals(HealthStatus.DEGRADED, overdue.status());
             assertTrue(overdue.workflow().janitor().overdue());

@@ -1,5 +1,6 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.BreakAgencyBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class JanitorGraceTest {
 
-    private static final Duration INTERVAL = BreakAgency.Builder.DEFAULT_JANITOR_INTERVAL;
+    private static final Duration INTERVAL = BreakAgencyBuilder.DEFAULT_JANITOR_INTERVAL;
 
     @Test
     void a_fresh_agency_is_up_until_one_janitor_interval_has_passed_without_a_run_then_degraded_then_up_after_a_run() {

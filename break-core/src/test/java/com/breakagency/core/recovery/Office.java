@@ -1,5 +1,6 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.BreakAgencyBuilder;
 import com.breakagency.core.BreakAgency;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateDeal;
@@ -65,16 +66,16 @@ final class Office implements AutoCloseable {
         this(UnaryOperator.identity());
     }
 
-    Office(UnaryOperator<BreakAgency.Builder> options) {
+    Office(UnaryOperator<BreakAgencyBuilder> options) {
         this(InMemoryPersistence.create(), new TestClock(), options);
     }
 
     /** A second office on the same stores and clock: another service instance. */
-    Office(Office other, UnaryOperator<BreakAgency.Builder> options) {
+    Office(Office other, UnaryOperator<BreakAgencyBuilder> options) {
         this(other.memory, other.clock, options);
     }
 
-    private Office(InMemoryPersistence memory, TestClock clock, UnaryOperator<BreakAgency.Builder> options) {
+    private Office(InMemoryPersistence memory, TestClock clock, UnaryOperator<BreakAgencyBuilder> options) {
         this.memory = memory;
         this.clock = clock;
         this.reports = new CapturingErrorReporter(memory.transactions());

@@ -1,5 +1,6 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.BreakAgencyBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class PendingCommissionsRecoveryTest {
 
-    private static final Backoff BACKOFF = BreakAgency.Builder.DEFAULT_BACKOFF;
+    private static final Backoff BACKOFF = BreakAgencyBuilder.DEFAULT_BACKOFF;
 
     @Test
     void once_the_agent_is_assigned_the_worker_completes_the_commissions_with_one_allocation() {
@@ -168,7 +169,7 @@ class PendingCommissionsRecoveryTest {
             Invoice invoice = office.anIssuedInvoice(talent, 80_000);
             office.payInFull(invoice);
             office.assignAgent(talent, "agent-late");
-            Duration lease = BreakAgency.Builder.DEFAULT_LEASE;
+            Duration lease = BreakAgencyBuilder.DEFAULT_LEASE;
 
             // another instance claims the step and dies before it completes it
             WorkStep abandoned = office.memory.workQueue().claimDue("instance-that-died", office.clock.instant(), lease, 10)
