@@ -1,5 +1,6 @@
 package com.breakagency.core;
 
+import com.breakagency.core.audit.AuditOperations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class PolicyTableMatchesTheDocumentTest {
 
     @Test
     void every_operation_of_every_driving_port_has_a_row() {
-        Set<String> ports = Stream.of(CrmOperations.ALL, FinanceOperations.ALL, RecoveryOperations.ALL)
+        Set<String> ports = Stream.of(CrmOperations.ALL, FinanceOperations.ALL, RecoveryOperations.ALL, AuditOperations.ALL)
                 .flatMap(List::stream).map(Operation::name).collect(Collectors.toCollection(TreeSet::new));
         Set<String> inCode = PolicyTable.STANDARD.operations().stream().map(Operation::name)
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -74,7 +74,7 @@ class PaymentDecisionTest {
         BreakException error = refused(PaymentDecision.decide(invoice(InvoiceStatus.ISSUED, 1000_00, 0), 100_00, "USD"),
                 Why.WRONG_CURRENCY).toException();
         assertEquals(ErrorCode.VALIDATION_FAILED, error.code());
-        assertEquals("#/currency", error.fieldErrors().get(0).pointer());
+        assertEquals("#/amount/currency", error.fieldErrors().get(0).pointer());
     }
 
     @Example
