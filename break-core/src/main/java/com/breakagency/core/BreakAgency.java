@@ -8,11 +8,22 @@ import com.breakagency.core.recovery.StepsRun;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.api.Finance;
+import com.breakagency.ports.api.Integrations;
 import com.breakagency.ports.api.Recovery;
 import com.breakagency.ports.api.recovery.JanitorReport;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
+import com.breakagency.ports.model.integration.Provider;
+import com.breakagency.ports.spi.IntegrationStores;
+import com.breakagency.ports.spi.OAuthProvider;
+import com.breakagency.ports.spi.SecretCipher;
+import com.breakagency.core.integration.AesGcmSecretCipher;
+import com.breakagency.core.integration.IntegrationSettings;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
@@ -77,6 +88,14 @@ public interface BreakAgency extends AutoCloseable {
      * @return the diagnostics driving port
      */
     Diagnostics diagnostics();
+
+    /**
+     * Connections to users' accounts at OAuth providers: connect, disconnect, read, access tokens.
+     *
+     * @return the integrations driving port
+     * @throws IllegalStateException if the agency was built without {@link Builder#integrations(IntegrationStores)}
+     */
+    Integrations integrations();
 
     /**
      * Starts the background work: {@link Builder#workerThreads(int)} threads that claim due steps from the
@@ -167,6 +186,11 @@ public interface BreakAgency extends AutoCloseable {
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private String workerId;
         private RandomGenerator random;
+        private IntegrationStores integrationStores;
+        private final Map<Provider, OAuthProvider> oauthProviders = new LinkedHashMap<>();
+        private SecretCipher secretCipher;
+        private IntegrationSettings integrationSettings = IntegrationSettings.DEFAULT;
+        private RandomGenerator stateRandom;
 
         Builder() {
         }
@@ -368,13 +392,117 @@ public interface BreakAgency extends AutoCloseable {
         }
 
         /**
+         * Turns integrations on, with their stores (for the in-memory bundle: the same
+         * {@code InMemoryPersistence}). They must share the persistence bundle's {@code Transactions}.
+         * Integrations also need {@link #oauthProvider(OAuthProvider)} and {@link #secretKeys(String, Map)}
+         * (or {@link #secretCipher(SecretCipher)}). Defaults to none: {@link BreakAgency#integrations()} is
+         * then unavailable.
+         *
+         * @param value the stores
+         * @return this builder
+         */
+        public Builder integrations(IntegrationStores value) {
+            this.integrationStores = Objects.requireNonNull(value, "integrations");
+            return this;
+        }
+
+        /**
+         * Adds the provider users connect accounts at, such as {@code GoogleOAuthProvider.create(options)}; one
+         * per {@link Provider}, the last one given wins. Defaults to none.
+         *
+         * @param value the provider
+         * @return this builder
+         */
+        public Builder oauthProvider(OAuthProvider value) {
+            Objects.requireNonNull(value, "oauthProvider");
+            oauthProviders.put(Objects.requireNonNull(value.provider(), "oauthProvider.provider()"), value);
+            return this;
+        }
+
+        /**
+         * The keys tokens are sealed with, for Break's AES-256-GCM cipher ({@link AesGcmSecretCipher}): new
+         * secrets are sealed with the current key, old ones opened with whichever key they name. There is no
+         * default and never a built-in key: integrations without keys fail {@link #build()}.
+         *
+         * @param currentKeyId the id of the key to seal with; one of {@code keys}
+         * @param keys         key id → 32 random bytes (keep older keys until nothing sealed with them is left)
+         * @return this builder
+         * @throws IllegalArgumentException if a key is not 32 bytes or the current key is missing
+         */
+        public Builder secretKeys(String currentKeyId, Map<String, byte[]> keys) {
+            this.secretCipher = AesGcmSecretCipher.withKeys(currentKeyId, keys);
+            return this;
+        }
+
+        /**
+         * A cipher of the host's own (a key management service) in place of {@link #secretKeys(String, Map)}.
+         * Defaults to none.
+         *
+         * @param value the cipher
+         * @return this builder
+         */
+        public Builder secretCipher(SecretCipher value) {
+            this.secretCipher = Objects.requireNonNull(value, "secretCipher");
+            return this;
+        }
+
+        /**
+         * State lifetime, refresh skew, report threshold and backoff of integrations. Defaults to
+         * {@link IntegrationSettings#DEFAULT}: 10 minutes, 5 minutes, 3 silent transient failures, 30 s
+         * doubling up to 15 minutes.
+         *
+         * @param value the settings
+         * @return this builder
+         */
+        public Builder integrationSettings(IntegrationSettings value) {
+            this.integrationSettings = Objects.requireNonNull(value, "integrationSettings");
+            return this;
+        }
+
+        /**
+         * Where OAuth states and PKCE verifiers get their randomness. Defaults to a new {@link SecureRandom};
+         * only tests pass another.
+         *
+         * @param value a thread-safe generator
+         * @return this builder
+         */
+        public Builder stateRandom(RandomGenerator value) {
+            this.stateRandom = Objects.requireNonNull(value, "stateRandom");
+            return this;
+        }
+
+        private Optional<IntegrationWiring> integrationWiring() {
+            if (integrationStores == null) {
+                if (!oauthProviders.isEmpty() || secretCipher != null) {
+                    throw new IllegalStateException(
+                            "BreakAgency.builder(): oauthProvider(...) and secretKeys(...) need integrations(...)");
+                }
+                return Optional.empty();
+            }
+            if (secretCipher == null) {
+                throw new IllegalStateException("BreakAgency.builder(): integrations(...) need secretKeys(...) or "
+                        + "secretCipher(...): tokens are stored only encrypted, and Break has no default key");
+            }
+            if (oauthProviders.isEmpty()) {
+                throw new IllegalStateException("BreakAgency.builder(): integrations(...) need at least one oauthProvider(...)");
+            }
+            if (integrationStores.transactions() != persistence.transactions()) {
+                throw new IllegalStateException("BreakAgency.builder(): the integrations' stores must share the "
+                        + "persistence bundle's transactions");
+            }
+            return Optional.of(new IntegrationWiring(integrationStores, oauthProviders, secretCipher,
+                    integrationSettings, stateRandom == null ? new SecureRandom() : stateRandom));
+        }
+
+        /**
          * Validates the configuration and builds the agency. Nothing runs in the background until
          * {@link BreakAgency#start()}.
          *
          * @return the agency
          * @throws IllegalStateException if persistence was not set, the idempotency retention is under an
          *                               hour, the payment terms are negative, or a worker setting is outside
-         *                               its documented range
+         *                               its documented range, or integrations are configured without keys
+         *                               or providers (or keys and providers without integrations)
          */
         public BreakAgency build() {
             if (persistence == null) {
@@ -401,6 +529,7 @@ public interface BreakAgency extends AutoCloseable {
             }
             // instants are kept to the microsecond, as databases store them, so what a call returns is what a
             // later read (or an idempotent replay) returns
+            Optional<IntegrationWiring> integrationWiring = integrationWiring();
             Clock micros = new com.breakagency.core.internal.MicrosecondClock(clock);
             return new DefaultBreakAgency(persistence,
                     errorReporter == null ? new Slf4jErrorReporter() : errorReporter, micros,
@@ -408,7 +537,7 @@ public interface BreakAgency extends AutoCloseable {
                     new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions),
                     new RecoverySettings(workerThreads, pollInterval, lease, backoff, janitorInterval,
                             janitorGracePeriod, worker, shutdownTimeout),
-                    random == null ? new Random() : random);
+                    random == null ? new Random() : random, integrationWiring);
         }
 
         private static void requireAtLeast(Duration value, Duration least, String name) {

@@ -48,6 +48,13 @@ import static com.breakagency.core.recovery.RecoveryOperations.LIST_STEPS;
 import static com.breakagency.core.recovery.RecoveryOperations.RETRY_STEP;
 import static com.breakagency.core.recovery.RecoveryOperations.RUN_JANITOR;
 
+import static com.breakagency.core.integration.IntegrationOperations.ACCESS_TOKEN;
+import static com.breakagency.core.integration.IntegrationOperations.COMPLETE_CONNECT;
+import static com.breakagency.core.integration.IntegrationOperations.DISCONNECT;
+import static com.breakagency.core.integration.IntegrationOperations.GET_CONNECTION;
+import static com.breakagency.core.integration.IntegrationOperations.LIST_CONNECTIONS;
+import static com.breakagency.core.integration.IntegrationOperations.START_CONNECT;
+
 import com.breakagency.core.boundary.AccessPolicy;
 
 /**
@@ -104,6 +111,15 @@ public final class PolicyTable {
             .allow(ENSURE_COMMISSIONS, ADMIN, SYSTEM)
             .allow(LIST_STEPS, ADMIN, SYSTEM).allow(RETRY_STEP, ADMIN, SYSTEM).allow(RUN_JANITOR, ADMIN, SYSTEM)
             .allow(HEALTH, ADMIN, SYSTEM)
+            // connect / disconnect own integrations: every staff role and talent, for their own accounts only;
+            // brands and the system never hold a mailbox
+            .own(START_CONNECT, ADMIN, FINANCE, AGENT, TALENT).own(COMPLETE_CONNECT, ADMIN, FINANCE, AGENT, TALENT)
+            .own(DISCONNECT, ADMIN, FINANCE, AGENT, TALENT)
+            // read connections: one's own; admins and the system all of them
+            .allow(LIST_CONNECTIONS, ADMIN, SYSTEM).own(LIST_CONNECTIONS, FINANCE, AGENT, TALENT)
+            .allow(GET_CONNECTION, ADMIN, SYSTEM).own(GET_CONNECTION, FINANCE, AGENT, TALENT)
+            // a live access token opens someone's mailbox: the system only (the sync, a host calling Google)
+            .allow(ACCESS_TOKEN, SYSTEM)
             .build();
 
     private PolicyTable() {

@@ -95,6 +95,7 @@ public final class Boundary {
         OperationContext named = context == null
                 ? OperationContext.system().withOperation(operation.name())
                 : context.withOperation(operation.name());
+        BreakException ended = null;
         try {
             MDC.put(MDC_OPERATION, operation.name());
             MDC.put(MDC_CORRELATION_ID, named.correlationId());
@@ -111,7 +112,11 @@ public final class Boundary {
                 validator.validate(command);
                 Access access = policy.decide(operation, context.actor());
                 Call call = new Call(named, access, this);
-                return transactions.inTransaction(() -> useCase.apply(call, command));
+                R result = transactions.inTransaction(() -> useCase.apply(call, command));
+                ended = call.ending();
+                if (ended == null) {
+                    return result;
+                }
             } catch (Throwable escaped) {
                 if (escaped instanceof VirtualMachineError fatal && !(escaped instanceof StackOverflowError)) {
                     // the JVM cannot be trusted to go on (out of memory, an internal error): say so, rethrow
@@ -130,6 +135,10 @@ public final class Boundary {
                 }
                 throw mapped;
             }
+            // the use case ended the call with an error after its unit of work committed (Call.endWith)
+            LOG.debug("{}/{}: {} (after the unit of work committed)", ended.code(), ended.reason(),
+                    Redaction.redact(ended.detail()));
+            throw ended;
         } finally {
             restore(previousMdc);
         }

@@ -7,6 +7,7 @@ import com.breakagency.ports.spi.oauth.OAuthFailure;
 import com.breakagency.ports.spi.oauth.RevokeResult;
 import com.breakagency.ports.spi.oauth.TokenResult;
 import java.net.URI;
+import java.util.Set;
 
 /**
  * One OAuth 2.0 provider's endpoints: the authorization URL a user is sent to, the code exchange, the
@@ -34,6 +35,14 @@ public interface OAuthProvider {
      * @return the provider
      */
     Provider provider();
+
+    /**
+     * The scopes a connect flow asks for (for Google: Gmail's and {@code openid email}, so the exchange
+     * names the account).
+     *
+     * @return the scopes
+     */
+    Set<String> scopes();
 
     /**
      * The URL the user's browser goes to: with the state, the PKCE S256 challenge, the scopes, offline
