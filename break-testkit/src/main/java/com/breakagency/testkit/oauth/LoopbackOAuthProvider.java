@@ -36,7 +36,7 @@ final class LoopbackOAuthProvider implements OAuthProvider {
     LoopbackOAuthProvider(FakeGoogle fake, Duration timeout) {
         this.fake = fake;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     @Override
