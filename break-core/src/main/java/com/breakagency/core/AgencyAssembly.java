@@ -12,6 +12,7 @@ import com.breakagency.ports.spi.Persistence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -34,7 +35,8 @@ final class AgencyAssembly {
                                 FinanceService.Settings finance, int workerThreads, Duration pollInterval,
                                 Duration lease, Backoff backoff, Duration janitorInterval,
                                 Duration janitorGracePeriod, Duration shutdownTimeout, String workerId,
-                                RandomGenerator random, Severity clientErrorLogLevel) {
+                                RandomGenerator random, Severity clientErrorLogLevel,
+                                Optional<IntegrationWiring> integrationWiring) {
         if (persistence == null) {
             throw new IllegalStateException("BreakAgency.builder(): persistence(...) is required");
         }
@@ -71,7 +73,7 @@ final class AgencyAssembly {
                 ids == null ? new UuidV7Ids(micros) : ids, finance,
                 new RecoverySettings(workerThreads, pollInterval, lease, backoff, janitorInterval,
                         janitorGracePeriod, worker, shutdownTimeout),
-                random == null ? new Random() : random, clientErrorLogLevel);
+                random == null ? new Random() : random, clientErrorLogLevel, integrationWiring);
     }
 
     private static void requireWithin(Duration value, Duration least, String name, String leastInWords) {

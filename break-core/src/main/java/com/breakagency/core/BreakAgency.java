@@ -5,6 +5,7 @@ import com.breakagency.ports.api.AuditTrail;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.api.Finance;
+import com.breakagency.ports.api.Integrations;
 import com.breakagency.ports.api.Recovery;
 import com.breakagency.ports.api.recovery.JanitorReport;
 import java.time.Duration;
@@ -71,6 +72,15 @@ public interface BreakAgency extends AutoCloseable {
      * @return the diagnostics driving port
      */
     Diagnostics diagnostics();
+
+    /**
+     * Connections to users' accounts at OAuth providers: connect, disconnect, read, access tokens.
+     *
+     * @return the integrations driving port
+     * @throws IllegalStateException if the agency was built without
+     *                               {@link BreakAgencyBuilder#integrations(com.breakagency.ports.spi.IntegrationStores)}
+     */
+    Integrations integrations();
 
     /**
      * Starts the background work: {@link BreakAgencyBuilder#workerThreads(int)} threads that claim due steps from the

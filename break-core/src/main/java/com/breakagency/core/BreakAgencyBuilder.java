@@ -1,5 +1,15 @@
 package com.breakagency.core;
 
+import com.breakagency.core.integration.AesGcmSecretCipher;
+import com.breakagency.core.integration.IntegrationSettings;
+import com.breakagency.ports.model.integration.Provider;
+import com.breakagency.ports.spi.IntegrationStores;
+import com.breakagency.ports.spi.OAuthProvider;
+import com.breakagency.ports.spi.SecretCipher;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.finance.PendingCommissionsPolicy;
 import com.breakagency.core.recovery.Backoff;
@@ -74,6 +84,11 @@ public final class BreakAgencyBuilder {
     private Severity clientErrorLogLevel = DEFAULT_CLIENT_ERROR_LOG_LEVEL;
     private String workerId;
     private RandomGenerator random;
+    private IntegrationStores integrationStores;
+    private final Map<Provider, OAuthProvider> oauthProviders = new LinkedHashMap<>();
+    private SecretCipher secretCipher;
+    private IntegrationSettings integrationSettings = IntegrationSettings.DEFAULT;
+    private RandomGenerator stateRandom;
 
     BreakAgencyBuilder() {
     }
@@ -289,6 +304,109 @@ public final class BreakAgencyBuilder {
     }
 
     /**
+     * Turns integrations on, with their stores (for the in-memory bundle: the same
+     * {@code InMemoryPersistence}). They must share the persistence bundle's {@code Transactions}.
+     * Integrations also need {@link #oauthProvider(OAuthProvider)} and {@link #secretKeys(String, Map)}
+     * (or {@link #secretCipher(SecretCipher)}). Defaults to none: {@link BreakAgency#integrations()} is
+     * then unavailable.
+     *
+     * @param value the stores
+     * @return this builder
+     */
+    public BreakAgencyBuilder integrations(IntegrationStores value) {
+        this.integrationStores = Objects.requireNonNull(value, "integrations");
+        return this;
+    }
+
+    /**
+     * Adds the provider users connect accounts at, such as {@code GoogleOAuthProvider.create(options)}; one
+     * per {@link Provider}, the last one given wins. Defaults to none.
+     *
+     * @param value the provider
+     * @return this builder
+     */
+    public BreakAgencyBuilder oauthProvider(OAuthProvider value) {
+        Objects.requireNonNull(value, "oauthProvider");
+        oauthProviders.put(Objects.requireNonNull(value.provider(), "oauthProvider.provider()"), value);
+        return this;
+    }
+
+    /**
+     * The keys tokens are sealed with, for Break's AES-256-GCM cipher ({@link AesGcmSecretCipher}): new
+     * secrets are sealed with the current key, old ones opened with whichever key they name. There is no
+     * default and never a built-in key: integrations without keys fail {@link #build()}.
+     *
+     * @param currentKeyId the id of the key to seal with; one of {@code keys}
+     * @param keys         key id → 32 random bytes (keep older keys until nothing sealed with them is left)
+     * @return this builder
+     * @throws IllegalArgumentException if a key is not 32 bytes or the current key is missing
+     */
+    public BreakAgencyBuilder secretKeys(String currentKeyId, Map<String, byte[]> keys) {
+        this.secretCipher = AesGcmSecretCipher.withKeys(currentKeyId, keys);
+        return this;
+    }
+
+    /**
+     * A cipher of the host's own (a key management service) in place of {@link #secretKeys(String, Map)}.
+     * Defaults to none.
+     *
+     * @param value the cipher
+     * @return this builder
+     */
+    public BreakAgencyBuilder secretCipher(SecretCipher value) {
+        this.secretCipher = Objects.requireNonNull(value, "secretCipher");
+        return this;
+    }
+
+    /**
+     * State lifetime, refresh skew, report threshold and backoff of integrations. Defaults to
+     * {@link IntegrationSettings#DEFAULT}: 10 minutes, 5 minutes, 3 silent transient failures, 30 s
+     * doubling up to 15 minutes.
+     *
+     * @param value the settings
+     * @return this builder
+     */
+    public BreakAgencyBuilder integrationSettings(IntegrationSettings value) {
+        this.integrationSettings = Objects.requireNonNull(value, "integrationSettings");
+        return this;
+    }
+
+    /**
+     * Where OAuth states and PKCE verifiers get their randomness. Defaults to a new {@link SecureRandom};
+     * only tests pass another.
+     *
+     * @param value a thread-safe generator
+     * @return this builder
+     */
+    public BreakAgencyBuilder stateRandom(RandomGenerator value) {
+        this.stateRandom = Objects.requireNonNull(value, "stateRandom");
+        return this;
+    }
+
+    private Optional<IntegrationWiring> integrationWiring() {
+        if (integrationStores == null) {
+            if (!oauthProviders.isEmpty() || secretCipher != null) {
+                throw new IllegalStateException(
+                        "BreakAgency.builder(): oauthProvider(...) and secretKeys(...) need integrations(...)");
+            }
+            return Optional.empty();
+        }
+        if (secretCipher == null) {
+            throw new IllegalStateException("BreakAgency.builder(): integrations(...) need secretKeys(...) or "
+                    + "secretCipher(...): tokens are stored only encrypted, and Break has no default key");
+        }
+        if (oauthProviders.isEmpty()) {
+            throw new IllegalStateException("BreakAgency.builder(): integrations(...) need at least one oauthProvider(...)");
+        }
+        if (persistence != null && integrationStores.transactions() != persistence.transactions()) {
+            throw new IllegalStateException("BreakAgency.builder(): the integrations' stores must share the "
+                    + "persistence bundle's transactions");
+        }
+        return Optional.of(new IntegrationWiring(integrationStores, Map.copyOf(oauthProviders), secretCipher,
+                integrationSettings, stateRandom == null ? new SecureRandom() : stateRandom));
+    }
+
+    /**
      * Validates the configuration and builds the agency. Nothing runs in the background until
      * {@link BreakAgency#start()}.
      *
@@ -296,13 +414,14 @@ public final class BreakAgencyBuilder {
      * @throws IllegalStateException if persistence was not set, the idempotency retention is under an
      *                               hour or over ten years, the payment terms are negative or over ten
      *                               years, a worker setting is outside its documented range, a duration
-     *                               is over {@link #MAX_DURATION}, or client errors are to be logged at
-     *                               ERROR
+     *                               is over {@link #MAX_DURATION}, client errors are to be logged at
+     *                               ERROR, or integrations are configured without keys or providers (or
+     *                               keys and providers without integrations)
      */
     public BreakAgency build() {
         return AgencyAssembly.assemble(persistence, errorReporter, clock, ids,
                 new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions), workerThreads,
                 pollInterval, lease, backoff, janitorInterval, janitorGracePeriod, shutdownTimeout, workerId, random,
-                clientErrorLogLevel);
+                clientErrorLogLevel, integrationWiring());
     }
 }

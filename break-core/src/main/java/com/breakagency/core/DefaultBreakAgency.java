@@ -7,17 +7,21 @@ import com.breakagency.core.crm.CrmService;
 import com.breakagency.core.crm.DealStages;
 import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.internal.Audit;
+import com.breakagency.core.integration.IntegrationService;
 import com.breakagency.core.recovery.BackgroundWork;
 import com.breakagency.core.recovery.DiagnosticsService;
 import com.breakagency.core.recovery.Janitor;
 import com.breakagency.core.recovery.RecoveryService;
 import com.breakagency.core.recovery.RecoverySettings;
+import com.breakagency.core.recovery.StepHandler;
 import com.breakagency.core.recovery.StepRunner;
 import com.breakagency.core.recovery.StepsRun;
 import com.breakagency.ports.api.AuditTrail;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.api.Finance;
+import com.breakagency.ports.api.Integrations;
+import com.breakagency.ports.api.diagnostics.IntegrationHealth;
 import com.breakagency.ports.api.Recovery;
 import com.breakagency.ports.api.recovery.JanitorReport;
 import com.breakagency.ports.error.Severity;
@@ -26,7 +30,9 @@ import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
 import java.time.Clock;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
@@ -41,11 +47,13 @@ final class DefaultBreakAgency implements BreakAgency {
     private final RecoveryService recovery;
     private final DiagnosticsService diagnostics;
     private final BackgroundWork background;
+    private final Optional<IntegrationService> integrations;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DefaultBreakAgency(Persistence persistence, ErrorReporter reporter, Clock clock, IdGenerator ids,
                        FinanceService.Settings financeSettings, RecoverySettings recoverySettings,
-                       RandomGenerator random, Severity clientErrorLogLevel) {
+                       RandomGenerator random, Severity clientErrorLogLevel,
+                       Optional<IntegrationWiring> integrationWiring) {
         this.validator = new CommandValidator();
         this.reporter = reporter;
         this.boundary = new Boundary(validator, PolicyTable.STANDARD, persistence.transactions(), reporter, clock,
@@ -57,8 +65,14 @@ final class DefaultBreakAgency implements BreakAgency {
         this.finance = new FinanceService(boundary, persistence, audit, ids, clock, stages, financeSettings);
         stages.register(finance);
 
+        this.integrations = integrationWiring.map(w -> new IntegrationService(boundary, w.stores(),
+                persistence.workQueue(), w.providers(), w.cipher(), audit, ids, clock, w.settings(), w.stateRandom(),
+                random));
+        Map<String, StepHandler> handlers = new HashMap<>();
+        handlers.put(FinanceService.ENSURE_COMMISSIONS_STEP, finance.ensureCommissionsHandler());
+        integrations.ifPresent(i -> handlers.put(IntegrationService.GMAIL_INITIAL_SYNC_STEP, i.initialSyncHandler()));
         StepRunner runner = new StepRunner(persistence.workQueue(), persistence.transactions(), audit, boundary, clock,
-                Map.of(FinanceService.ENSURE_COMMISSIONS_STEP, finance.ensureCommissionsHandler()),
+                handlers,
                 recoverySettings.workerId(), recoverySettings.lease(), recoverySettings.backoff(), random);
         Janitor janitor = new Janitor(List.of(finance.unallocatedPaymentsSweep()), persistence.transactions(),
                 persistence.idempotencyKeys(), audit,
@@ -67,7 +81,8 @@ final class DefaultBreakAgency implements BreakAgency {
                 finance::ensureCommissions);
         this.diagnostics = new DiagnosticsService(boundary, persistence, clock, recoverySettings.lease(),
                 recoverySettings.janitorInterval().multipliedBy(3), recoverySettings.janitorInterval(),
-                FinanceService::ensureCommissionsKey);
+                FinanceService::ensureCommissionsKey,
+                () -> integrations.map(IntegrationService::health).orElse(IntegrationHealth.NOT_CONFIGURED));
         this.background = new BackgroundWork(runner, janitor, ids, recoverySettings);
     }
 
@@ -98,6 +113,12 @@ final class DefaultBreakAgency implements BreakAgency {
     @Override
     public Diagnostics diagnostics() {
         return diagnostics;
+    }
+
+    @Override
+    public Integrations integrations() {
+        return integrations.orElseThrow(() -> new IllegalStateException(
+                "integrations are not configured: BreakAgency.builder().integrations(...)"));
     }
 
     @Override

@@ -49,6 +49,13 @@ import static com.breakagency.core.recovery.RecoveryOperations.RETRY_STEP;
 import static com.breakagency.core.recovery.RecoveryOperations.RUN_JANITOR;
 
 import com.breakagency.core.audit.AuditOperations;
+import static com.breakagency.core.integration.IntegrationOperations.ACCESS_TOKEN;
+import static com.breakagency.core.integration.IntegrationOperations.COMPLETE_CONNECT;
+import static com.breakagency.core.integration.IntegrationOperations.DISCONNECT;
+import static com.breakagency.core.integration.IntegrationOperations.GET_CONNECTION;
+import static com.breakagency.core.integration.IntegrationOperations.LIST_CONNECTIONS;
+import static com.breakagency.core.integration.IntegrationOperations.START_CONNECT;
+
 import com.breakagency.core.boundary.AccessPolicy;
 
 /**
@@ -117,6 +124,15 @@ public final class PolicyTable {
             .own(AuditOperations.INVOICE_TRAIL, AGENT, TALENT, BRAND)
             .allow(AuditOperations.COMMISSION_PLAN_TRAIL, ADMIN, FINANCE, SYSTEM)
             .allow(AuditOperations.OPERATIONS_TRAIL, ADMIN, SYSTEM)
+            // connect / disconnect own integrations: every staff role and talent, for their own accounts only;
+            // brands and the system never hold a mailbox
+            .own(START_CONNECT, ADMIN, FINANCE, AGENT, TALENT).own(COMPLETE_CONNECT, ADMIN, FINANCE, AGENT, TALENT)
+            .own(DISCONNECT, ADMIN, FINANCE, AGENT, TALENT)
+            // read connections: one's own; admins and the system all of them
+            .allow(LIST_CONNECTIONS, ADMIN, SYSTEM).own(LIST_CONNECTIONS, FINANCE, AGENT, TALENT)
+            .allow(GET_CONNECTION, ADMIN, SYSTEM).own(GET_CONNECTION, FINANCE, AGENT, TALENT)
+            // a live access token opens someone's mailbox: the system only (the sync, a host calling Google)
+            .allow(ACCESS_TOKEN, SYSTEM)
             .build();
 
     private PolicyTable() {

@@ -40,8 +40,8 @@ public final class ArchitectureRules {
     }
 
     /**
-     * Classes of the behaviour depend only on the contract, the JDK, jakarta.validation, SLF4J, Hibernate
-     * Validator and the behaviour itself.
+     * Classes of the behaviour depend only on the contract, the JDK (its cryptography included, for the
+     * default secret cipher), jakarta.validation, SLF4J, Hibernate Validator and the behaviour itself.
      *
      * @param root the root package, such as {@value #ROOT}
      * @return the rule
@@ -49,7 +49,7 @@ public final class ArchitectureRules {
     public static ArchRule coreDependsOnlyOnThePortsAndItsTwoLibraries(String root) {
         return classes().that().resideInAPackage(root + ".core..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "jakarta.validation..", root + ".ports..",
+                .resideInAnyPackage("java..", "javax.crypto..", "jakarta.validation..", root + ".ports..",
                         "org.slf4j..", "org.hibernate.validator..", root + ".core..")
                 .because("core never sees an adapter; what it needs from outside comes through a port")
                 .allowEmptyShould(false);

@@ -9,6 +9,7 @@ import com.breakagency.core.boundary.Operation;
 import com.breakagency.core.boundary.Rule;
 import com.breakagency.core.crm.CrmOperations;
 import com.breakagency.core.finance.FinanceOperations;
+import com.breakagency.core.integration.IntegrationOperations;
 import com.breakagency.core.recovery.RecoveryOperations;
 import com.breakagency.ports.context.Role;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ class PolicyTableMatchesTheDocumentTest {
 
     @Test
     void every_operation_of_every_driving_port_has_a_row() {
-        Set<String> ports = Stream.of(CrmOperations.ALL, FinanceOperations.ALL, RecoveryOperations.ALL, AuditOperations.ALL)
+        Set<String> ports = Stream.of(CrmOperations.ALL, FinanceOperations.ALL, RecoveryOperations.ALL,
+                        AuditOperations.ALL, IntegrationOperations.ALL)
                 .flatMap(List::stream).map(Operation::name).collect(Collectors.toCollection(TreeSet::new));
         Set<String> inCode = PolicyTable.STANDARD.operations().stream().map(Operation::name)
                 .collect(Collectors.toCollection(TreeSet::new));

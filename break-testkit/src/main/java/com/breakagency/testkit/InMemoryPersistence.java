@@ -1,14 +1,16 @@
 package com.breakagency.testkit;
 
+import com.breakagency.ports.spi.IntegrationStores;
 import com.breakagency.ports.spi.Persistence;
 
 /**
- * Every persistence port in memory, sharing one {@link InMemoryTransactions}: for tests and for trying
- * Break out. Behaves like the relational adapter where it matters to callers: units of work roll back
+ * Every persistence port in memory, and the integrations' stores ({@link IntegrationStores}), sharing one
+ * {@link InMemoryTransactions}: for tests and for trying Break out (pass it to both {@code persistence(...)}
+ * and {@code integrations(...)}). Behaves like the relational adapter where it matters to callers: units of work roll back
  * completely, unique constraints hold, optimistic versions are checked. Nothing survives the JVM.
  * Thread-safe.
  */
-public final class InMemoryPersistence implements Persistence {
+public final class InMemoryPersistence implements Persistence, IntegrationStores {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryBrands brands = new InMemoryBrands(transactions);
@@ -23,6 +25,8 @@ public final class InMemoryPersistence implements Persistence {
     private final InMemoryCommissionPlans commissionPlans = new InMemoryCommissionPlans(transactions);
     private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(transactions);
     private final InMemoryWorkQueue workQueue = new InMemoryWorkQueue(transactions);
+    private final InMemoryConnections connections = new InMemoryConnections(transactions);
+    private final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations(transactions);
 
     private InMemoryPersistence() {
         payments.linkCommissions(commissions);
@@ -101,5 +105,15 @@ public final class InMemoryPersistence implements Persistence {
     @Override
     public InMemoryWorkQueue workQueue() {
         return workQueue;
+    }
+
+    @Override
+    public InMemoryConnections connections() {
+        return connections;
+    }
+
+    @Override
+    public InMemoryPendingAuthorizations pendingAuthorizations() {
+        return pendingAuthorizations;
     }
 }

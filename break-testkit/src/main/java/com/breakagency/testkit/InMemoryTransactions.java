@@ -25,6 +25,7 @@ public final class InMemoryTransactions implements Transactions {
     private static final class Unit {
         final List<Runnable> undo = new ArrayList<>();
         final List<Runnable> afterCommit = new ArrayList<>();
+        final List<Runnable> onEnd = new ArrayList<>();
     }
 
     @Override
@@ -43,13 +44,21 @@ public final class InMemoryTransactions implements Transactions {
             try {
                 rollback(unit);
             } finally {
-                current.remove();
-                lock.unlock();
+                try {
+                    end(unit);
+                } finally {
+                    current.remove();
+                    lock.unlock();
+                }
             }
             throw failure;
         }
-        current.remove();
-        lock.unlock();
+        try {
+            end(unit);
+        } finally {
+            current.remove();
+            lock.unlock();
+        }
         runAfterCommit(unit.afterCommit);
         return result;
     }
@@ -57,6 +66,12 @@ public final class InMemoryTransactions implements Transactions {
     private static void rollback(Unit unit) {
         for (int i = unit.undo.size() - 1; i >= 0; i--) {
             unit.undo.get(i).run();
+        }
+    }
+
+    private static void end(Unit unit) {
+        for (Runnable action : unit.onEnd) {
+            action.run();
         }
     }
 
@@ -99,6 +114,19 @@ public final class InMemoryTransactions implements Transactions {
     public void onRollback(Runnable undo) {
         Objects.requireNonNull(undo, "undo");
         requireUnit().undo.add(undo);
+    }
+
+    /**
+     * Registers what to do when the running unit of work ends, committed or rolled back, before the next
+     * unit of work may start (releasing a lock a store took for the unit, as a database releases a row
+     * lock at the end of its transaction).
+     *
+     * @param action what to run; must not throw
+     * @throws IllegalStateException outside a unit of work
+     */
+    public void onEnd(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        requireUnit().onEnd.add(action);
     }
 
     private Unit requireUnit() {

@@ -46,7 +46,8 @@ final class PublishedArtifacts {
             Published.jar("break-core", "break-core", "com.breakagency.core"),
             Published.jar("break-testkit", "break-testkit", "com.breakagency.testkit"),
             Published.jar("adapter-jdbc", "break-adapter-jdbc", "com.breakagency.adapter.jdbc"),
-            Published.jar("adapter-sentry", "break-adapter-sentry", "com.breakagency.adapter.sentry"));
+            Published.jar("adapter-sentry", "break-adapter-sentry", "com.breakagency.adapter.sentry"),
+            Published.jar("adapter-gmail", "break-adapter-gmail", "com.breakagency.adapter.gmail"));
 
     /** The modules of the root POM that are never deployed. */
     static final List<String> NOT_PUBLISHED = List.of("examples", "benchmarks", "release-check");

@@ -102,6 +102,39 @@ public final class Access {
     }
 
     /**
+     * Checks a record that belongs to one user (a connection to their mailbox): present and permitted, or
+     * the right error. Under the table's "own" rule, whatever the role, the actor must be that user.
+     *
+     * @param found       the record, or empty if there is none with that id
+     * @param ownerUserId the user it belongs to
+     * @param entity      the kind of record, for NOT_FOUND
+     * @param id          the id looked up, for NOT_FOUND
+     * @param <T>         the record type
+     * @return the record
+     * @throws BreakException FORBIDDEN when restricted and the record is missing or another user's;
+     *                        NOT_FOUND when unrestricted and missing
+     */
+    public <T> T requireOwnedBy(Optional<T> found, Function<? super T, String> ownerUserId, String entity, String id) {
+        if (found.isEmpty()) {
+            throw unrestricted ? BreakException.notFound(entity, id) : BreakException.forbidden(operation);
+        }
+        T record = found.get();
+        if (!unrestricted && !actor.userId().equals(ownerUserId.apply(record))) {
+            throw BreakException.forbidden(operation);
+        }
+        return record;
+    }
+
+    /**
+     * For listings of records that belong to one user: the user a restricted actor may see.
+     *
+     * @return the actor's user id when the table grants own records only
+     */
+    public Optional<String> ownUserId() {
+        return unrestricted ? Optional.empty() : Optional.of(actor.userId());
+    }
+
+    /**
      * Whether the actor reads as a portal user: the table granted the call only through the "own records"
      * rules of the BRAND or TALENT role, so of timelines they see only what the agency shared with them.
      * Staff (any role allowed outright, or an AGENT's own records) see internal entries too.

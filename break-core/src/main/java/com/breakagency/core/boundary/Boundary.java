@@ -119,6 +119,7 @@ public final class Boundary {
         OperationContext named = context == null
                 ? anonymous(operation, MDC.get(MDC_CORRELATION_ID))
                 : context.withOperation(operation.name());
+        BreakException ended = null;
         try {
             MDC.put(MDC_OPERATION, operation.name());
             MDC.put(MDC_CORRELATION_ID, named.correlationId());
@@ -136,7 +137,11 @@ public final class Boundary {
                 validator.validate(command);
                 Access access = policy.decide(operation, context.actor());
                 Call call = new Call(named, access, this);
-                return transactions.inTransaction(() -> useCase.apply(call, command));
+                R result = transactions.inTransaction(() -> useCase.apply(call, command));
+                ended = call.ending();
+                if (ended == null) {
+                    return result;
+                }
             } catch (Throwable escaped) {
                 if (escaped instanceof VirtualMachineError fatal && !(escaped instanceof StackOverflowError)) {
                     // the JVM cannot be trusted to go on (out of memory, an internal error): say so, rethrow
@@ -155,6 +160,10 @@ public final class Boundary {
                 }
                 throw mapped;
             }
+            // the use case ended the call with an error after its unit of work committed (Call.endWith)
+            LOG.debug("{}/{}: {} (after the unit of work committed)", ended.code(), ended.reason(),
+                    Redaction.redact(ended.detail()));
+            throw ended;
         } finally {
             restore(previousMdc);
         }

@@ -14,6 +14,7 @@ public final class Call {
     private final OperationContext context;
     private final Access access;
     private final Boundary boundary;
+    private volatile BreakException ending;
 
     Call(OperationContext context, Access access, Boundary boundary) {
         this.context = Objects.requireNonNull(context);
@@ -47,5 +48,25 @@ public final class Call {
      */
     public void reportAfterCommit(BreakException error) {
         boundary.reportAfterCommit(context, error);
+    }
+
+    /**
+     * Ends the call with an error while keeping what its unit of work wrote: the use case returns what
+     * this returns, the unit of work commits, and the caller gets the error. The boundary logs it at DEBUG
+     * and never reports it: it is for answers an operator heard of already (a connection whose grant died
+     * was reported once, when it died; {@link #reportAfterCommit} is how that one report is made). Inside
+     * a caller's own unit of work nothing has committed yet when the error reaches the caller.
+     *
+     * @param error the error the caller gets
+     * @param <R>   the use case's result type
+     * @return null, for the use case to return
+     */
+    public <R> R endWith(BreakException error) {
+        this.ending = java.util.Objects.requireNonNull(error, "error");
+        return null;
+    }
+
+    BreakException ending() {
+        return ending;
     }
 }

@@ -5,6 +5,7 @@ import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.api.diagnostics.DeadStep;
 import com.breakagency.ports.api.diagnostics.Health;
 import com.breakagency.ports.api.diagnostics.HealthStatus;
+import com.breakagency.ports.api.diagnostics.IntegrationHealth;
 import com.breakagency.ports.api.diagnostics.JanitorStatus;
 import com.breakagency.ports.api.diagnostics.WorkflowHealth;
 import com.breakagency.ports.api.recovery.JanitorFinding;
@@ -27,10 +28,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The {@link Diagnostics} use case: the health of the background work, read from the stores so every
- * instance answers the same. The rules are {@link WorkflowHealth}'s. Thread-safe.
+ * The {@link Diagnostics} use case: the health of the background work and of integrations, read from the
+ * stores so every instance answers the same. The rules are {@link WorkflowHealth}'s. Thread-safe.
  */
 public final class DiagnosticsService implements Diagnostics {
 
@@ -50,6 +52,7 @@ public final class DiagnosticsService implements Diagnostics {
     private final Duration janitorFirstRunWithin;
     private final Instant startedAt;
     private final Function<String, String> repairKeyOfInvoice;
+    private final Supplier<IntegrationHealth> integrations;
 
     /**
      * Wires diagnostics.
@@ -67,6 +70,26 @@ public final class DiagnosticsService implements Diagnostics {
     public DiagnosticsService(Boundary boundary, Persistence stores, Clock clock, Duration stalledAfter,
                               Duration janitorOverdueAfter, Duration janitorFirstRunWithin,
                               Function<String, String> repairKeyOfInvoice) {
+        this(boundary, stores, clock, stalledAfter, janitorOverdueAfter, janitorFirstRunWithin, repairKeyOfInvoice,
+                () -> IntegrationHealth.NOT_CONFIGURED);
+    }
+
+    /**
+     * Wires diagnostics with an integrations section.
+     *
+     * @param boundary              the boundary every call passes
+     * @param stores                the stores
+     * @param clock                 the time
+     * @param stalledAfter          see the other constructor
+     * @param janitorOverdueAfter   see the other constructor
+     * @param janitorFirstRunWithin see the other constructor
+     * @param repairKeyOfInvoice    see the other constructor
+     * @param integrations          reads the integrations section, inside the call's unit of work
+     */
+    public DiagnosticsService(Boundary boundary, Persistence stores, Clock clock, Duration stalledAfter,
+                              Duration janitorOverdueAfter, Duration janitorFirstRunWithin,
+                              Function<String, String> repairKeyOfInvoice, Supplier<IntegrationHealth> integrations) {
+        this.integrations = Objects.requireNonNull(integrations, "integrations");
         this.boundary = Objects.requireNonNull(boundary, "boundary");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -82,7 +105,10 @@ public final class DiagnosticsService implements Diagnostics {
         return boundary.call(context, RecoveryOperations.HEALTH, RecoveryService.NoInput.INSTANCE, (call, none) -> {
             Instant now = clock.instant();
             WorkflowHealth workflow = workflow(now);
-            return new Health(workflow.status(), workflow.reasons(), now, workflow);
+            IntegrationHealth integration = integrations.get();
+            List<String> reasons = new ArrayList<>(workflow.reasons());
+            reasons.addAll(integration.reasons());
+            return new Health(workflow.status().worst(integration.status()), reasons, now, workflow, integration);
         });
     }
 

@@ -82,6 +82,23 @@ public final class Reason {
     /** UNHANDLED_ERROR: something escaped that the code did not expect. */
     public static final String UNEXPECTED_EXCEPTION = "UNEXPECTED_EXCEPTION";
 
+    /**
+     * VALIDATION_FAILED: a connect callback's state is not a pending authorization of the caller's (reused,
+     * expired, another user's, unknown or altered; which of them is never said). Start connecting again.
+     */
+    public static final String AUTHORIZATION_STATE_REJECTED = "AUTHORIZATION_STATE_REJECTED";
+    /** VALIDATION_FAILED: the provider refused a connect callback's authorization code. Start connecting again. */
+    public static final String AUTHORIZATION_CODE_REJECTED = "AUTHORIZATION_CODE_REJECTED";
+    /**
+     * TOKEN_REFRESH_FAILED: the provider refused the host's OAuth client (invalid_client, unsupported_grant_type,
+     * invalid_request): the client id, secret or registration is wrong; no connection is changed.
+     */
+    public static final String CLIENT_CREDENTIALS_REJECTED = "CLIENT_CREDENTIALS_REJECTED";
+    /** UNHANDLED_ERROR: a sealed secret names a key the cipher does not know, or was altered. */
+    public static final String SECRET_UNREADABLE = "SECRET_UNREADABLE";
+    /** INTEGRATION_UNAVAILABLE: the provider could not be reached, timed out or answered with a server error. */
+    public static final String PROVIDER_UNAVAILABLE = "PROVIDER_UNAVAILABLE";
+
     private Reason() {
     }
 }

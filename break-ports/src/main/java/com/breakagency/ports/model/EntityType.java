@@ -19,5 +19,7 @@ public enum EntityType {
     /** A queued step of background work. */
     WORK_STEP,
     /** One run of the janitor. */
-    JANITOR_RUN
+    JANITOR_RUN,
+    /** A connection to an account at an OAuth provider. */
+    CONNECTION
 }

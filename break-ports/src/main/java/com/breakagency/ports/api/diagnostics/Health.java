@@ -7,15 +7,16 @@ import java.util.Objects;
 /**
  * Break's health: an overall status and one section per area it watches. The overall status is the
  * worst of the sections' and the reasons are theirs, so a dashboard can show the headline and drill
- * down. Sections are added as areas are (connections to integrations are next); existing ones keep
- * their shape.
+ * down. Sections are added as areas are; existing ones keep their shape.
  *
  * @param status    the worst status of any section
  * @param reasons   every section's reasons, in plain words with identifiers only; empty when UP
  * @param checkedAt when the figures were read, from Break's clock
  * @param workflow  the background work: queue, dead steps, janitor, paid invoices without commissions
+ * @param integrations the connections to providers: reauthorization needed, client credentials refused
  */
-public record Health(HealthStatus status, List<String> reasons, Instant checkedAt, WorkflowHealth workflow) {
+public record Health(HealthStatus status, List<String> reasons, Instant checkedAt, WorkflowHealth workflow,
+                     IntegrationHealth integrations) {
 
     /** Checks presence and copies. */
     public Health {
@@ -23,5 +24,18 @@ public record Health(HealthStatus status, List<String> reasons, Instant checkedA
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
         Objects.requireNonNull(checkedAt, "checkedAt");
         Objects.requireNonNull(workflow, "workflow");
+        Objects.requireNonNull(integrations, "integrations");
+    }
+
+    /**
+     * The health of an agency without integrations.
+     *
+     * @param status    the worst status of any section
+     * @param reasons   every section's reasons
+     * @param checkedAt when the figures were read
+     * @param workflow  the background work
+     */
+    public Health(HealthStatus status, List<String> reasons, Instant checkedAt, WorkflowHealth workflow) {
+        this(status, reasons, checkedAt, workflow, IntegrationHealth.NOT_CONFIGURED);
     }
 }

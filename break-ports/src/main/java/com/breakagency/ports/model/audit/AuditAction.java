@@ -59,5 +59,13 @@ public enum AuditAction {
      */
     JANITOR_RAN,
     /** The janitor found a broken state no step covered and queued its repair; the changes name the run. */
-    JANITOR_FOUND
+    JANITOR_FOUND,
+    /** A user connected an account at a provider (or connected it again). */
+    CONNECTION_CONNECTED,
+    /** A user disconnected a connection; its tokens are deleted. */
+    CONNECTION_DISCONNECTED,
+    /** A provider refused a connection's grant for good; the user must reconnect. */
+    CONNECTION_NEEDS_REAUTH,
+    /** A connection's refresh succeeded again after failures. */
+    CONNECTION_RECOVERED
 }
