@@ -6,10 +6,8 @@ import com.breakagency.ports.model.integration.Provider;
 import com.breakagency.ports.spi.IntegrationStores;
 import com.breakagency.ports.spi.OAuthProvider;
 import com.breakagency.ports.spi.SecretCipher;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.finance.PendingCommissionsPolicy;
 import com.breakagency.core.recovery.Backoff;
@@ -44,7 +42,6 @@ public final class BreakAgencyBuilder {
     public static final Period DEFAULT_PAYMENT_TERMS = Period.ofDays(30);
     /** What happens to a payment whose commissions cannot be computed, by default: record and repair. */
     public static final PendingCommissionsPolicy DEFAULT_PENDING_COMMISSIONS = PendingCommissionsPolicy.RECORD_AND_REPAIR;
-
     /** How many threads run queued steps after {@link BreakAgency#start()}, by default: 2. */
     public static final int DEFAULT_WORKER_THREADS = 2;
     /** How long a worker thread waits after finding nothing due, by default: one second. */
@@ -61,7 +58,6 @@ public final class BreakAgencyBuilder {
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     /** Client errors (VALIDATION_FAILED, UNAUTHENTICATED, NOT_FOUND, CONFLICT, RATE_LIMITED) log at DEBUG. */
     public static final Severity DEFAULT_CLIENT_ERROR_LOG_LEVEL = Severity.DEBUG;
-
     /** The longest duration any setting takes (idempotency retention and payment terms excepted): 365 days. */
     public static final Duration MAX_DURATION = Duration.ofDays(365);
     /** The longest idempotency retention and payment terms: ten years. */
@@ -347,8 +343,7 @@ public final class BreakAgencyBuilder {
     }
 
     /**
-     * A cipher of the host's own (a key management service) in place of {@link #secretKeys(String, Map)}.
-     * Defaults to none.
+     * A cipher of the host's own (a key service) in place of {@link #secretKeys(String, Map)}. Defaults to none.
      *
      * @param value the cipher
      * @return this builder
@@ -372,8 +367,7 @@ public final class BreakAgencyBuilder {
     }
 
     /**
-     * Where OAuth states and PKCE verifiers get their randomness. Defaults to a new {@link SecureRandom};
-     * only tests pass another.
+     * Where OAuth states and PKCE verifiers get their randomness. Defaults to a new SecureRandom.
      *
      * @param value a thread-safe generator
      * @return this builder
@@ -381,29 +375,6 @@ public final class BreakAgencyBuilder {
     public BreakAgencyBuilder stateRandom(RandomGenerator value) {
         this.stateRandom = Objects.requireNonNull(value, "stateRandom");
         return this;
-    }
-
-    private Optional<IntegrationWiring> integrationWiring() {
-        if (integrationStores == null) {
-            if (!oauthProviders.isEmpty() || secretCipher != null) {
-                throw new IllegalStateException(
-                        "BreakAgency.builder(): oauthProvider(...) and secretKeys(...) need integrations(...)");
-            }
-            return Optional.empty();
-        }
-        if (secretCipher == null) {
-            throw new IllegalStateException("BreakAgency.builder(): integrations(...) need secretKeys(...) or "
-                    + "secretCipher(...): tokens are stored only encrypted, and Break has no default key");
-        }
-        if (oauthProviders.isEmpty()) {
-            throw new IllegalStateException("BreakAgency.builder(): integrations(...) need at least one oauthProvider(...)");
-        }
-        if (persistence != null && integrationStores.transactions() != persistence.transactions()) {
-            throw new IllegalStateException("BreakAgency.builder(): the integrations' stores must share the "
-                    + "persistence bundle's transactions");
-        }
-        return Optional.of(new IntegrationWiring(integrationStores, Map.copyOf(oauthProviders), secretCipher,
-                integrationSettings, stateRandom == null ? new SecureRandom() : stateRandom));
     }
 
     /**
@@ -422,6 +393,7 @@ public final class BreakAgencyBuilder {
         return AgencyAssembly.assemble(persistence, errorReporter, clock, ids,
                 new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions), workerThreads,
                 pollInterval, lease, backoff, janitorInterval, janitorGracePeriod, shutdownTimeout, workerId, random,
-                clientErrorLogLevel, integrationWiring());
+                clientErrorLogLevel, IntegrationWiring.of(integrationStores, oauthProviders, secretCipher,
+                integrationSettings, stateRandom, persistence));
     }
 }
