@@ -15,6 +15,7 @@ import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
+import com.breakagency.ports.spi.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
@@ -152,6 +153,8 @@ public interface BreakAgency extends AutoCloseable {
         public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
         /** Client errors (VALIDATION_FAILED, UNAUTHENTICATED, NOT_FOUND, CONFLICT, RATE_LIMITED) log at DEBUG. */
         public static final Severity DEFAULT_CLIENT_ERROR_LOG_LEVEL = Severity.DEBUG;
+        /** What the agency tells about its calls, steps and janitor runs, by default: nothing ({@link Telemetry#NOOP}). */
+        public static final Telemetry DEFAULT_TELEMETRY = Telemetry.NOOP;
 
         private static final Pattern WORKER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -172,6 +175,7 @@ public interface BreakAgency extends AutoCloseable {
         private Severity clientErrorLogLevel = DEFAULT_CLIENT_ERROR_LOG_LEVEL;
         private String workerId;
         private RandomGenerator random;
+        private Telemetry telemetry = DEFAULT_TELEMETRY;
 
         Builder() {
         }
@@ -387,6 +391,20 @@ public interface BreakAgency extends AutoCloseable {
         }
 
         /**
+         * Where the agency reports what it does, for metrics: each call's operation, outcome and duration,
+         * each step attempt's outcome, each janitor run and finding, and a read of the work queue on demand
+         * ({@code break-micrometer}'s {@code MicrometerTelemetry} makes Micrometer meters of them). What it
+         * throws is logged once and never changes a call's outcome. Defaults to {@link #DEFAULT_TELEMETRY}.
+         *
+         * @param value the telemetry
+         * @return this builder
+         */
+        public Builder telemetry(Telemetry value) {
+            this.telemetry = Objects.requireNonNull(value, "telemetry");
+            return this;
+        }
+
+        /**
          * Validates the configuration and builds the agency. Nothing runs in the background until
          * {@link BreakAgency#start()}.
          *
@@ -431,7 +449,7 @@ public interface BreakAgency extends AutoCloseable {
                     new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions),
                     new RecoverySettings(workerThreads, pollInterval, lease, backoff, janitorInterval,
                             janitorGracePeriod, worker, shutdownTimeout),
-                    random == null ? new Random() : random, clientErrorLogLevel);
+                    random == null ? new Random() : random, clientErrorLogLevel, telemetry);
         }
 
         private static void requireAtLeast(Duration value, Duration least, String name) {

@@ -5,7 +5,9 @@ import com.breakagency.core.boundary.CommandValidator;
 import com.breakagency.core.crm.CrmService;
 import com.breakagency.core.crm.DealStages;
 import com.breakagency.core.finance.FinanceService;
+import com.breakagency.core.internal.AgencyTelemetryScope;
 import com.breakagency.core.internal.Audit;
+import com.breakagency.core.internal.GuardedTelemetry;
 import com.breakagency.core.recovery.BackgroundWork;
 import com.breakagency.core.recovery.DiagnosticsService;
 import com.breakagency.core.recovery.Janitor;
@@ -22,9 +24,11 @@ import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
+import com.breakagency.ports.spi.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
@@ -42,29 +46,34 @@ final class DefaultBreakAgency implements BreakAgency {
 
     DefaultBreakAgency(Persistence persistence, ErrorReporter reporter, Clock clock, IdGenerator ids,
                        FinanceService.Settings financeSettings, RecoverySettings recoverySettings,
-                       RandomGenerator random, Severity clientErrorLogLevel) {
+                       RandomGenerator random, Severity clientErrorLogLevel, Telemetry hostTelemetry) {
         this.validator = new CommandValidator();
         this.reporter = reporter;
+        Telemetry telemetry = new GuardedTelemetry(hostTelemetry);
         this.boundary = new Boundary(validator, PolicyTable.STANDARD, persistence.transactions(), reporter, clock,
-                clientErrorLogLevel);
+                clientErrorLogLevel, telemetry);
         Audit audit = new Audit(persistence.auditLog(), ids, clock);
         DealStages stages = new DealStages(persistence.deals(), audit, clock);
         this.crm = new CrmService(boundary, persistence, audit, ids, clock, stages);
         this.finance = new FinanceService(boundary, persistence, audit, ids, clock, stages, financeSettings);
         stages.register(finance);
 
+        Map<String, com.breakagency.core.recovery.StepHandler> handlers =
+                Map.of(FinanceService.ENSURE_COMMISSIONS_STEP, finance.ensureCommissionsHandler());
         StepRunner runner = new StepRunner(persistence.workQueue(), persistence.transactions(), audit, boundary, clock,
-                Map.of(FinanceService.ENSURE_COMMISSIONS_STEP, finance.ensureCommissionsHandler()),
-                recoverySettings.workerId(), recoverySettings.lease(), recoverySettings.backoff(), random);
+                handlers, recoverySettings.workerId(), recoverySettings.lease(), recoverySettings.backoff(), random);
         Janitor janitor = new Janitor(List.of(finance.unallocatedPaymentsSweep()), persistence.transactions(),
                 persistence.idempotencyKeys(), audit,
-                ids, clock, recoverySettings.janitorGracePeriod());
+                ids, clock, recoverySettings.janitorGracePeriod(), telemetry);
         this.recovery = new RecoveryService(boundary, persistence.workQueue(), audit, clock, janitor,
                 finance::ensureCommissions);
         this.diagnostics = new DiagnosticsService(boundary, persistence, clock, recoverySettings.lease(),
                 recoverySettings.janitorInterval().multipliedBy(3), recoverySettings.janitorInterval(),
                 FinanceService::ensureCommissionsKey);
         this.background = new BackgroundWork(runner, janitor, ids, recoverySettings);
+        telemetry.bind(new AgencyTelemetryScope(
+                PolicyTable.STANDARD.operations().stream().map(op -> op.name()).collect(Collectors.toSet()),
+                handlers.keySet(), persistence.workQueue(), persistence.transactions(), clock));
     }
 
     Boundary boundary() {

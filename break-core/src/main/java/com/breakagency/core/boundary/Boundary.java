@@ -1,5 +1,6 @@
 package com.breakagency.core.boundary;
 
+import com.breakagency.core.internal.GuardedTelemetry;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
@@ -9,6 +10,7 @@ import com.breakagency.ports.error.Redaction;
 import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReport;
 import com.breakagency.ports.spi.ErrorReporter;
+import com.breakagency.ports.spi.Telemetry;
 import com.breakagency.ports.spi.Transactions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -58,6 +60,7 @@ public final class Boundary {
     private final ErrorReporter reporter;
     private final Clock clock;
     private final Severity clientErrorLevel;
+    private final Telemetry telemetry;
 
     /**
      * Wires a boundary that logs client errors at DEBUG.
@@ -85,6 +88,24 @@ public final class Boundary {
      */
     public Boundary(CommandValidator validator, AccessPolicy policy, Transactions transactions,
                     ErrorReporter reporter, Clock clock, Severity clientErrorLevel) {
+        this(validator, policy, transactions, reporter, clock, clientErrorLevel, Telemetry.NOOP);
+    }
+
+    /**
+     * Wires a boundary that tells a telemetry about every call it runs.
+     *
+     * @param validator        validates commands
+     * @param policy           the policy table
+     * @param transactions     runs units of work
+     * @param reporter         receives reported errors
+     * @param clock            stamps reports
+     * @param clientErrorLevel the level client errors (codes of severity {@link Severity#DEBUG}) are logged at
+     * @param telemetry        told each call's operation, outcome and duration; what it throws is swallowed
+     */
+    public Boundary(CommandValidator validator, AccessPolicy policy, Transactions transactions,
+                    ErrorReporter reporter, Clock clock, Severity clientErrorLevel, Telemetry telemetry) {
+        this.telemetry = telemetry instanceof GuardedTelemetry ? telemetry
+                : new GuardedTelemetry(Objects.requireNonNull(telemetry, "telemetry"));
         this.validator = Objects.requireNonNull(validator, "validator");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -114,6 +135,7 @@ public final class Boundary {
                          BiFunction<Call, ? super C, R> useCase) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(useCase, "useCase");
+        long started = System.nanoTime();
         Map<String, String> previousMdc = MDC.getCopyOfContextMap();
         OperationContext named = context == null
                 ? anonymous(operation, MDC.get(MDC_CORRELATION_ID))
@@ -135,7 +157,9 @@ public final class Boundary {
                 validator.validate(command);
                 Access access = policy.decide(operation, context.actor());
                 Call call = new Call(named, access, this);
-                return transactions.inTransaction(() -> useCase.apply(call, command));
+                R result = transactions.inTransaction(() -> useCase.apply(call, command));
+                telemetry.call(operation.name(), Telemetry.OK, GuardedTelemetry.since(started));
+                return result;
             } catch (Throwable escaped) {
                 if (escaped instanceof VirtualMachineError fatal && !(escaped instanceof StackOverflowError)) {
                     // the JVM cannot be trusted to go on (out of memory, an internal error): say so, rethrow
@@ -152,6 +176,7 @@ public final class Boundary {
                     log(mapped);
                     report(named, mapped, MDC.getCopyOfContextMap());
                 }
+                telemetry.call(operation.name(), mapped.code().name(), GuardedTelemetry.since(started));
                 throw mapped;
             }
         } finally {
@@ -169,6 +194,15 @@ public final class Boundary {
             }
         }
         return OperationContext.system().withOperation(operation.name());
+    }
+
+    /**
+     * The telemetry this boundary tells about calls, guarded: what it throws is swallowed.
+     *
+     * @return the telemetry, {@link Telemetry#NOOP} behind a guard unless one was given
+     */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /**
