@@ -135,47 +135,53 @@ public class BreakProperties implements Validator {
     public void validate(Object target, Errors errors) {
         BreakProperties p = (BreakProperties) target;
         if (p.clientErrorLogLevel == Severity.ERROR) {
-            errors.rejectValue("clientErrorLogLevel", "range", "must be DEBUG, INFO or WARN; ERROR is for failures on Break's side");
+            reject(errors, "clientErrorLogLevel", "must be DEBUG, INFO or WARN; ERROR is for failures on Break's side");
         }
         if (p.worker.threads < 1 || p.worker.threads > 64) {
-            errors.rejectValue("worker.threads", "range", "must be 1 to 64");
+            reject(errors, "worker.threads", "must be 1 to 64");
         }
         atLeast(errors, "worker.pollInterval", p.worker.pollInterval, Duration.ofMillis(10));
         atLeast(errors, "worker.lease", p.worker.lease, Duration.ofSeconds(1));
         atLeast(errors, "worker.shutdownTimeout", p.worker.shutdownTimeout, Duration.ZERO);
         if (p.worker.id != null && !WORKER_ID.matcher(p.worker.id).matches()) {
-            errors.rejectValue("worker.id", "form", "must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
+            reject(errors, "worker.id", "must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
         }
         if (p.backoff.base == null || p.backoff.base.isNegative() || p.backoff.base.isZero()) {
-            errors.rejectValue("backoff.base", "range", "must be more than zero");
+            reject(errors, "backoff.base", "must be more than zero");
         } else if (p.backoff.cap == null || p.backoff.cap.compareTo(p.backoff.base) < 0
                 || p.backoff.cap.compareTo(Duration.ofDays(365)) > 0) {
-            errors.rejectValue("backoff.cap", "range", "must be at least break.backoff.base and at most 365 days");
+            reject(errors, "backoff.cap", "must be at least break.backoff.base and at most 365 days");
         }
         if (p.backoff.maxAttempts < 1) {
-            errors.rejectValue("backoff.maxAttempts", "range", "must be 1 or more");
+            reject(errors, "backoff.maxAttempts", "must be 1 or more");
         }
         if (!(p.backoff.jitter >= 0 && p.backoff.jitter <= 0.5)) {
-            errors.rejectValue("backoff.jitter", "range", "must be between 0 and 0.5");
+            reject(errors, "backoff.jitter", "must be between 0 and 0.5");
         }
         atLeast(errors, "janitor.interval", p.janitor.interval, Duration.ofSeconds(1));
         atLeast(errors, "janitor.gracePeriod", p.janitor.gracePeriod, Duration.ZERO);
         atLeast(errors, "finance.idempotencyRetention", p.finance.idempotencyRetention, Duration.ofHours(1));
         if (p.finance.paymentTerms == null || p.finance.paymentTerms.isNegative()) {
-            errors.rejectValue("finance.paymentTerms", "range", "must not be negative");
+            reject(errors, "finance.paymentTerms", "must not be negative");
         }
         if (p.jdbc.schema == null || !SCHEMA.matcher(p.jdbc.schema).matches()) {
-            errors.rejectValue("jdbc.schema", "form", "must be a plain SQL name: a letter or underscore, then up to 62 letters, digits or underscores");
+            reject(errors, "jdbc.schema", "must be a plain SQL name: a letter or underscore, then up to 62 letters, digits or underscores");
         }
         if (p.jdbc.serializationRetries < 0 || p.jdbc.serializationRetries > JdbcPersistence.MAX_SERIALIZATION_RETRIES) {
-            errors.rejectValue("jdbc.serializationRetries", "range", "must be 0 to " + JdbcPersistence.MAX_SERIALIZATION_RETRIES);
+            reject(errors, "jdbc.serializationRetries", "must be 0 to " + JdbcPersistence.MAX_SERIALIZATION_RETRIES);
         }
         atLeast(errors, "metrics.queueRefresh", p.metrics.queueRefresh, Duration.ZERO);
     }
 
+    /** Rejects a field with a message that starts with the property's name, as a host writes it. */
+    private static void reject(Errors errors, String field, String message) {
+        String property = "break." + field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        errors.rejectValue(field, "range", property + " " + message);
+    }
+
     private static void atLeast(Errors errors, String field, Duration value, Duration least) {
         if (value == null || value.compareTo(least) < 0) {
-            errors.rejectValue(field, "range", "must be at least " + least);
+            reject(errors, field, "must be at least " + least);
         }
     }
 
