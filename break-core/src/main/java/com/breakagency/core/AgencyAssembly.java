@@ -9,6 +9,7 @@ import com.breakagency.core.recovery.RecoverySettings;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
+import com.breakagency.ports.spi.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
@@ -36,7 +37,7 @@ final class AgencyAssembly {
                                 Duration lease, Backoff backoff, Duration janitorInterval,
                                 Duration janitorGracePeriod, Duration shutdownTimeout, String workerId,
                                 RandomGenerator random, Severity clientErrorLogLevel,
-                                Optional<IntegrationWiring> integrationWiring) {
+                                Optional<IntegrationWiring> integrationWiring, Telemetry telemetry) {
         if (persistence == null) {
             throw new IllegalStateException("BreakAgency.builder(): persistence(...) is required");
         }
@@ -73,7 +74,7 @@ final class AgencyAssembly {
                 ids == null ? new UuidV7Ids(micros) : ids, finance,
                 new RecoverySettings(workerThreads, pollInterval, lease, backoff, janitorInterval,
                         janitorGracePeriod, worker, shutdownTimeout),
-                random == null ? new Random() : random, clientErrorLogLevel, integrationWiring);
+                random == null ? new Random() : random, clientErrorLogLevel, integrationWiring, telemetry);
     }
 
     private static void requireWithin(Duration value, Duration least, String name, String leastInWords) {

@@ -1,13 +1,5 @@
 package com.breakagency.core;
 
-import com.breakagency.core.integration.AesGcmSecretCipher;
-import com.breakagency.core.integration.IntegrationSettings;
-import com.breakagency.ports.model.integration.Provider;
-import com.breakagency.ports.spi.IntegrationStores;
-import com.breakagency.ports.spi.OAuthProvider;
-import com.breakagency.ports.spi.SecretCipher;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.finance.PendingCommissionsPolicy;
 import com.breakagency.core.recovery.Backoff;
@@ -17,6 +9,7 @@ import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
+import com.breakagency.ports.spi.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
@@ -32,7 +25,7 @@ import java.util.random.RandomGenerator;
  * names the setting and its range. Every duration is at most {@link #MAX_DURATION}, so no later
  * arithmetic on a time can overflow.
  */
-public final class BreakAgencyBuilder {
+public final class BreakAgencyBuilder extends IntegrationOptions {
 
     /** The default clock: {@link Clock#systemUTC()}. Break truncates every instant to the microsecond. */
     public static final Clock DEFAULT_CLOCK = Clock.systemUTC();
@@ -58,6 +51,8 @@ public final class BreakAgencyBuilder {
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     /** Client errors (VALIDATION_FAILED, UNAUTHENTICATED, NOT_FOUND, CONFLICT, RATE_LIMITED) log at DEBUG. */
     public static final Severity DEFAULT_CLIENT_ERROR_LOG_LEVEL = Severity.DEBUG;
+    /** What the agency tells about its calls, steps and janitor runs, by default: nothing ({@link Telemetry#NOOP}). */
+    public static final Telemetry DEFAULT_TELEMETRY = Telemetry.NOOP;
     /** The longest duration any setting takes (idempotency retention and payment terms excepted): 365 days. */
     public static final Duration MAX_DURATION = Duration.ofDays(365);
     /** The longest idempotency retention and payment terms: ten years. */
@@ -80,11 +75,7 @@ public final class BreakAgencyBuilder {
     private Severity clientErrorLogLevel = DEFAULT_CLIENT_ERROR_LOG_LEVEL;
     private String workerId;
     private RandomGenerator random;
-    private IntegrationStores integrationStores;
-    private final Map<Provider, OAuthProvider> oauthProviders = new LinkedHashMap<>();
-    private SecretCipher secretCipher;
-    private IntegrationSettings integrationSettings = IntegrationSettings.DEFAULT;
-    private RandomGenerator stateRandom;
+    private Telemetry telemetry = DEFAULT_TELEMETRY;
 
     BreakAgencyBuilder() {
     }
@@ -300,80 +291,16 @@ public final class BreakAgencyBuilder {
     }
 
     /**
-     * Turns integrations on, with their stores (for the in-memory bundle: the same
-     * {@code InMemoryPersistence}). They must share the persistence bundle's {@code Transactions}.
-     * Integrations also need {@link #oauthProvider(OAuthProvider)} and {@link #secretKeys(String, Map)}
-     * (or {@link #secretCipher(SecretCipher)}). Defaults to none: {@link BreakAgency#integrations()} is
-     * then unavailable.
+     * Where the agency reports what it does, for metrics: each call's operation, outcome and duration,
+     * each step attempt's outcome, each janitor run and finding, and a read of the work queue on demand
+     * ({@code break-micrometer}'s {@code MicrometerTelemetry} makes Micrometer meters of them). What it
+     * throws is logged once and never changes a call's outcome. Defaults to {@link #DEFAULT_TELEMETRY}.
      *
-     * @param value the stores
+     * @param value the telemetry
      * @return this builder
      */
-    public BreakAgencyBuilder integrations(IntegrationStores value) {
-        this.integrationStores = Objects.requireNonNull(value, "integrations");
-        return this;
-    }
-
-    /**
-     * Adds the provider users connect accounts at, such as {@code GoogleOAuthProvider.create(options)}; one
-     * per {@link Provider}, the last one given wins. Defaults to none.
-     *
-     * @param value the provider
-     * @return this builder
-     */
-    public BreakAgencyBuilder oauthProvider(OAuthProvider value) {
-        Objects.requireNonNull(value, "oauthProvider");
-        oauthProviders.put(Objects.requireNonNull(value.provider(), "oauthProvider.provider()"), value);
-        return this;
-    }
-
-    /**
-     * The keys tokens are sealed with, for Break's AES-256-GCM cipher ({@link AesGcmSecretCipher}): new
-     * secrets are sealed with the current key, old ones opened with whichever key they name. There is no
-     * default and never a built-in key: integrations without keys fail {@link #build()}.
-     *
-     * @param currentKeyId the id of the key to seal with; one of {@code keys}
-     * @param keys         key id → 32 random bytes (keep older keys until nothing sealed with them is left)
-     * @return this builder
-     * @throws IllegalArgumentException if a key is not 32 bytes or the current key is missing
-     */
-    public BreakAgencyBuilder secretKeys(String currentKeyId, Map<String, byte[]> keys) {
-        this.secretCipher = AesGcmSecretCipher.withKeys(currentKeyId, keys);
-        return this;
-    }
-
-    /**
-     * A cipher of the host's own (a key service) in place of {@link #secretKeys(String, Map)}. Defaults to none.
-     *
-     * @param value the cipher
-     * @return this builder
-     */
-    public BreakAgencyBuilder secretCipher(SecretCipher value) {
-        this.secretCipher = Objects.requireNonNull(value, "secretCipher");
-        return this;
-    }
-
-    /**
-     * State lifetime, refresh skew, report threshold and backoff of integrations. Defaults to
-     * {@link IntegrationSettings#DEFAULT}: 10 minutes, 5 minutes, 3 silent transient failures, 30 s
-     * doubling up to 15 minutes.
-     *
-     * @param value the settings
-     * @return this builder
-     */
-    public BreakAgencyBuilder integrationSettings(IntegrationSettings value) {
-        this.integrationSettings = Objects.requireNonNull(value, "integrationSettings");
-        return this;
-    }
-
-    /**
-     * Where OAuth states and PKCE verifiers get their randomness. Defaults to a new SecureRandom.
-     *
-     * @param value a thread-safe generator
-     * @return this builder
-     */
-    public BreakAgencyBuilder stateRandom(RandomGenerator value) {
-        this.stateRandom = Objects.requireNonNull(value, "stateRandom");
+    public BreakAgencyBuilder telemetry(Telemetry value) {
+        this.telemetry = Objects.requireNonNull(value, "telemetry");
         return this;
     }
 
@@ -393,7 +320,6 @@ public final class BreakAgencyBuilder {
         return AgencyAssembly.assemble(persistence, errorReporter, clock, ids,
                 new FinanceService.Settings(idempotencyRetention, paymentTerms, pendingCommissions), workerThreads,
                 pollInterval, lease, backoff, janitorInterval, janitorGracePeriod, shutdownTimeout, workerId, random,
-                clientErrorLogLevel, IntegrationWiring.of(integrationStores, oauthProviders, secretCipher,
-                integrationSettings, stateRandom, persistence));
+                clientErrorLogLevel, integrationWiring(persistence), telemetry);
     }
 }

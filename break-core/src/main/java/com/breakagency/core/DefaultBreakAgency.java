@@ -6,8 +6,10 @@ import com.breakagency.core.boundary.CommandValidator;
 import com.breakagency.core.crm.CrmService;
 import com.breakagency.core.crm.DealStages;
 import com.breakagency.core.finance.FinanceService;
+import com.breakagency.core.internal.AgencyTelemetryScope;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.core.integration.IntegrationService;
+import com.breakagency.core.internal.GuardedTelemetry;
 import com.breakagency.core.recovery.BackgroundWork;
 import com.breakagency.core.recovery.DiagnosticsService;
 import com.breakagency.core.recovery.Janitor;
@@ -28,11 +30,13 @@ import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
+import com.breakagency.ports.spi.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
@@ -53,11 +57,12 @@ final class DefaultBreakAgency implements BreakAgency {
     DefaultBreakAgency(Persistence persistence, ErrorReporter reporter, Clock clock, IdGenerator ids,
                        FinanceService.Settings financeSettings, RecoverySettings recoverySettings,
                        RandomGenerator random, Severity clientErrorLogLevel,
-                       Optional<IntegrationWiring> integrationWiring) {
+                       Optional<IntegrationWiring> integrationWiring, Telemetry hostTelemetry) {
         this.validator = new CommandValidator();
         this.reporter = reporter;
+        Telemetry telemetry = new GuardedTelemetry(hostTelemetry);
         this.boundary = new Boundary(validator, PolicyTable.STANDARD, persistence.transactions(), reporter, clock,
-                clientErrorLogLevel);
+                clientErrorLogLevel, telemetry);
         Audit audit = new Audit(persistence.auditLog(), ids, clock);
         DealStages stages = new DealStages(persistence.deals(), audit, clock);
         this.crm = new CrmService(boundary, persistence, audit, ids, clock, stages);
@@ -76,7 +81,7 @@ final class DefaultBreakAgency implements BreakAgency {
                 recoverySettings.workerId(), recoverySettings.lease(), recoverySettings.backoff(), random);
         Janitor janitor = new Janitor(List.of(finance.unallocatedPaymentsSweep()), persistence.transactions(),
                 persistence.idempotencyKeys(), audit,
-                ids, clock, recoverySettings.janitorGracePeriod());
+                ids, clock, recoverySettings.janitorGracePeriod(), telemetry);
         this.recovery = new RecoveryService(boundary, persistence.workQueue(), audit, clock, janitor,
                 finance::ensureCommissions);
         this.diagnostics = new DiagnosticsService(boundary, persistence, clock, recoverySettings.lease(),
@@ -84,6 +89,9 @@ final class DefaultBreakAgency implements BreakAgency {
                 FinanceService::ensureCommissionsKey,
                 () -> integrations.map(IntegrationService::health).orElse(IntegrationHealth.NOT_CONFIGURED));
         this.background = new BackgroundWork(runner, janitor, ids, recoverySettings);
+        telemetry.bind(new AgencyTelemetryScope(
+                PolicyTable.STANDARD.operations().stream().map(op -> op.name()).collect(Collectors.toSet()),
+                handlers.keySet(), persistence.workQueue(), persistence.transactions(), clock));
     }
 
     Boundary boundary() {

@@ -47,10 +47,12 @@ final class PublishedArtifacts {
             Published.jar("break-testkit", "break-testkit", "com.breakagency.testkit"),
             Published.jar("adapter-jdbc", "break-adapter-jdbc", "com.breakagency.adapter.jdbc"),
             Published.jar("adapter-sentry", "break-adapter-sentry", "com.breakagency.adapter.sentry"),
-            Published.jar("adapter-gmail", "break-adapter-gmail", "com.breakagency.adapter.gmail"));
+            Published.jar("adapter-gmail", "break-adapter-gmail", "com.breakagency.adapter.gmail"),
+            Published.jar("break-micrometer", "break-micrometer", "com.breakagency.micrometer"),
+            Published.jar("break-spring-boot-starter", "break-spring-boot-starter", "com.breakagency.spring.boot"));
 
     /** The modules of the root POM that are never deployed. */
-    static final List<String> NOT_PUBLISHED = List.of("examples", "benchmarks", "release-check");
+    static final List<String> NOT_PUBLISHED = List.of("examples", "examples-spring", "benchmarks", "release-check");
 
     private static final String GROUP = "com.breakagency";
 

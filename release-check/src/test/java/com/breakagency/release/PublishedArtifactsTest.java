@@ -41,7 +41,7 @@ class PublishedArtifactsTest {
     void the_published_jars_and_their_runtime_dependencies_go_on_a_module_path_under_their_names() {
         List<String> names = PublishedArtifacts.PUBLISHED.stream().map(PublishedArtifacts.Published::moduleName)
                 .flatMap(Optional::stream).toList();
-        assertEquals(6, names.size());
+        assertEquals(8, names.size());
         assertFalse(PublishedArtifacts.jars(MODULE_PATH).isEmpty(), "no jars in " + MODULE_PATH);
 
         assertEquals(List.of(), PublishedArtifacts.modulePathProblems(MODULE_PATH, names));

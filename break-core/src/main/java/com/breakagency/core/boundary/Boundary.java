@@ -1,5 +1,6 @@
 package com.breakagency.core.boundary;
 
+import com.breakagency.core.internal.GuardedTelemetry;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
@@ -10,6 +11,7 @@ import com.breakagency.ports.error.Redaction;
 import com.breakagency.ports.error.Severity;
 import com.breakagency.ports.spi.ErrorReport;
 import com.breakagency.ports.spi.ErrorReporter;
+import com.breakagency.ports.spi.Telemetry;
 import com.breakagency.ports.spi.Transactions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -59,6 +61,7 @@ public final class Boundary {
     private final ErrorReporter reporter;
     private final Clock clock;
     private final Severity clientErrorLevel;
+    private final Telemetry telemetry;
 
     /**
      * Wires a boundary that logs client errors at DEBUG.
@@ -86,6 +89,24 @@ public final class Boundary {
      */
     public Boundary(CommandValidator validator, AccessPolicy policy, Transactions transactions,
                     ErrorReporter reporter, Clock clock, Severity clientErrorLevel) {
+        this(validator, policy, transactions, reporter, clock, clientErrorLevel, Telemetry.NOOP);
+    }
+
+    /**
+     * Wires a boundary that tells a telemetry about every call it runs.
+     *
+     * @param validator        validates commands
+     * @param policy           the policy table
+     * @param transactions     runs units of work
+     * @param reporter         receives reported errors
+     * @param clock            stamps reports
+     * @param clientErrorLevel the level client errors (codes of severity {@link Severity#DEBUG}) are logged at
+     * @param telemetry        told each call's operation, outcome and duration; what it throws is swallowed
+     */
+    public Boundary(CommandValidator validator, AccessPolicy policy, Transactions transactions,
+                    ErrorReporter reporter, Clock clock, Severity clientErrorLevel, Telemetry telemetry) {
+        this.telemetry = telemetry instanceof GuardedTelemetry ? telemetry
+                : new GuardedTelemetry(Objects.requireNonNull(telemetry, "telemetry"));
         this.validator = Objects.requireNonNull(validator, "validator");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -115,6 +136,7 @@ public final class Boundary {
                          BiFunction<Call, ? super C, R> useCase) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(useCase, "useCase");
+        long started = System.nanoTime();
         Map<String, String> previousMdc = MDC.getCopyOfContextMap();
         OperationContext named = context == null
                 ? anonymous(operation, MDC.get(MDC_CORRELATION_ID))
@@ -140,6 +162,7 @@ public final class Boundary {
                 R result = transactions.inTransaction(() -> useCase.apply(call, command));
                 ended = call.ending();
                 if (ended == null) {
+                    telemetry.call(operation.name(), Telemetry.OK, GuardedTelemetry.since(started));
                     return result;
                 }
             } catch (Throwable escaped) {
@@ -158,11 +181,13 @@ public final class Boundary {
                     log(mapped);
                     report(named, mapped, MDC.getCopyOfContextMap());
                 }
+                telemetry.call(operation.name(), mapped.code().name(), GuardedTelemetry.since(started));
                 throw mapped;
             }
             // the use case ended the call with an error after its unit of work committed (Call.endWith)
             LOG.debug("{}/{}: {} (after the unit of work committed)", ended.code(), ended.reason(),
                     Redaction.redact(ended.detail()));
+            telemetry.call(operation.name(), ended.code().name(), GuardedTelemetry.since(started));
             throw ended;
         } finally {
             restore(previousMdc);
@@ -179,6 +204,15 @@ public final class Boundary {
             }
         }
         return OperationContext.system().withOperation(operation.name());
+    }
+
+    /**
+     * The telemetry this boundary tells about calls, guarded: what it throws is swallowed.
+     *
+     * @return the telemetry, {@link Telemetry#NOOP} behind a guard unless one was given
+     */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /**

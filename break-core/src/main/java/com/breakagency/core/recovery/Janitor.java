@@ -1,6 +1,7 @@
 package com.breakagency.core.recovery;
 
 import com.breakagency.core.internal.Audit;
+import com.breakagency.core.internal.GuardedTelemetry;
 import com.breakagency.ports.api.recovery.JanitorFinding;
 import com.breakagency.ports.api.recovery.JanitorReport;
 import com.breakagency.ports.context.OperationContext;
@@ -9,6 +10,7 @@ import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.audit.AuditAction;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.IdempotencyKeys;
+import com.breakagency.ports.spi.Telemetry;
 import com.breakagency.ports.spi.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +46,7 @@ public final class Janitor {
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration gracePeriod;
+    private final Telemetry telemetry;
 
     /**
      * Wires a janitor.
@@ -55,9 +58,11 @@ public final class Janitor {
      * @param ids          makes run ids
      * @param clock        the time
      * @param gracePeriod  how old a state must be to count as broken (younger ones may be work in flight)
+     * @param telemetry    told of each run and each finding
      */
     public Janitor(List<Sweep> sweeps, Transactions transactions, IdempotencyKeys keys, Audit audit, IdGenerator ids,
-                   Clock clock, Duration gracePeriod) {
+                   Clock clock, Duration gracePeriod, Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.sweeps = List.copyOf(sweeps);
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -75,6 +80,7 @@ public final class Janitor {
      * @return what this run found
      */
     public JanitorReport run(OperationContext context) {
+        long startedNanos = System.nanoTime();
         String runId = ids.nextId();
         Instant started = clock.instant();
         List<JanitorFinding> findings = new ArrayList<>();
@@ -90,6 +96,8 @@ public final class Janitor {
         changes.put(KEYS_FORGOTTEN, Integer.toString(forgotten));
         transactions.inTransaction(() -> audit.record(context, AuditAction.JANITOR_RAN,
                 EntityRef.of(EntityType.JANITOR_RUN, runId), changes));
+        findings.forEach(finding -> telemetry.janitorFound(finding.kind()));
+        telemetry.janitorRan(GuardedTelemetry.since(startedNanos));
         if (findings.isEmpty()) {
             LOG.debug("janitor run {} found nothing to repair", runId);
         } else {

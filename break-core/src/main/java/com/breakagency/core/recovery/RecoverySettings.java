@@ -1,5 +1,6 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.BreakAgencyBuilder;
 import java.time.Duration;
 import java.util.Objects;
 

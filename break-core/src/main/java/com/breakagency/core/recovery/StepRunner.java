@@ -164,6 +164,7 @@ public final class StepRunner {
             return new StepsRun(0, 0, 0, 1);
         }
         LOG.debug("step {} ({}) done: {}", step.id(), step.type(), Redaction.redact(done.summary()));
+        boundary.telemetry().stepCompleted(step.type());
         return new StepsRun(1, 0, 0, 0);
     }
 
@@ -201,8 +202,10 @@ public final class StepRunner {
             return new StepsRun(0, 0, 0, 1);
         }
         if (dead) {
+            boundary.telemetry().stepDead(step.type());
             return new StepsRun(0, 1, 1, 0);
         }
+        boundary.telemetry().stepFailed(step.type());
         if (failure == null) {
             LOG.warn("step {} ({}) attempt {} of {} failed: {}; next attempt at {}", step.id(), step.type(),
                     step.attempts(), backoff.maxAttempts(), error, next);

@@ -1,0 +1,45 @@
+package com.breakagency.examples.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The example host starts on H2 with no Break configuration and serves Break's health and problems. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:spring-host;DB_CLOSE_DELAY=-1")
+class SpringHostTest {
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder at(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    @Test
+    void it_starts_and_serves_breaks_health_and_problems() throws Exception {
+        HttpResponse<String> health = send(at("/actuator/health"));
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"break\"");
+
+        HttpResponse<String> created = send(at("/brands?name=Northwind&domain=northwind.example")
+                .header("X-User", "agent-1").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+
+        HttpResponse<String> anonymous = send(at("/brands?name=Nobody&domain=nobody.example")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+}
