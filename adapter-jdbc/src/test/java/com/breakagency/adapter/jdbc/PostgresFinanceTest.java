@@ -1,25 +1,19 @@
 package com.breakagency.adapter.jdbc;
 
-import static com.breakagency.testkit.Fixtures.NOW;
-import static com.breakagency.testkit.Fixtures.aStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.breakagency.ports.model.work.WorkStep;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FinanceChecks} on PostgreSQL, plus what only the server shows: a worker never waits for the steps
- * another worker holds ({@code SKIP LOCKED}), the anti-join behind payments without commissions can
+ * {@link FinanceChecks} on PostgreSQL, plus what only the server shows (a claim that skips locked steps is
+ * the claims contract's, see {@link PostgresWorkQueueClaimsTest}): the anti-join behind payments without commissions can
  * use the allocation index, and the latest event of an action is one step down the action index.
  */
 @PostgresTest
@@ -28,36 +22,6 @@ class PostgresFinanceTest extends FinanceChecks {
     @Override
     TestDatabase database() {
         return TestDatabase.postgres(PostgresFinanceTest.class);
-    }
-
-    @Test
-    void a_claim_skips_the_steps_another_workers_open_claim_holds_instead_of_waiting_for_them() throws Exception {
-        JdbcPersistence persistence = database().freshPersistence();
-        JdbcPersistence otherInstance = database().builder().build();
-        for (int i = 0; i < 4; i++) {
-            persistence.workQueue().enqueue(due(aStep(TYPE, key()), NOW.minusSeconds(10 - i)));
-        }
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<List<String>> holder = threads.submit(() -> persistence.transactions().inTransaction(() -> {
-            List<String> mine = ids(persistence.workQueue().claimDue("worker-a", NOW, LEASE, 2));
-            held.countDown();
-            assertTrue(awaitQuietly(release));
-            return mine;
-        }));
-        assertTrue(held.await(WAIT_SECONDS, TimeUnit.SECONDS));
-
-        Future<List<String>> other = threads.submit(() -> ids(otherInstance.workQueue().claimDue("worker-b", NOW,
-                LEASE, 10)));
-        List<String> otherClaimed = other.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        release.countDown();
-        List<String> holderClaimed = holder.get(WAIT_SECONDS, TimeUnit.SECONDS);
-
-        assertEquals(2, holderClaimed.size());
-        assertEquals(2, otherClaimed.size(), "the two steps nobody held, without waiting for worker-a's commit");
-        List<String> all = new ArrayList<>(holderClaimed);
-        all.addAll(otherClaimed);
-        assertEquals(4, all.stream().distinct().count());
     }
 
     @Test
@@ -91,15 +55,6 @@ class PostgresFinanceTest extends FinanceChecks {
         assertTrue(plan.stream().anyMatch(line -> line.contains("Scan Backward")
                 && line.contains("audit_events_action_idx")), plan::toString);
         assertTrue(plan.stream().noneMatch(line -> line.contains("Sort")), plan::toString);
-    }
-
-    private static boolean awaitQuietly(CountDownLatch latch) {
-        try {
-            return latch.await(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** The plan PostgreSQL picks when it may not scan a whole table. */

@@ -28,20 +28,8 @@ import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.PaymentSource;
-import com.breakagency.ports.spi.Activities;
-import com.breakagency.ports.spi.AuditLog;
-import com.breakagency.ports.spi.Brands;
-import com.breakagency.ports.spi.CommissionPlans;
 import com.breakagency.ports.spi.Commissions;
-import com.breakagency.ports.spi.Contacts;
-import com.breakagency.ports.spi.Deals;
-import com.breakagency.ports.spi.IdempotencyKeys;
-import com.breakagency.ports.spi.Invoices;
-import com.breakagency.ports.spi.Payments;
-import com.breakagency.ports.spi.Persistence;
-import com.breakagency.ports.spi.Talents;
-import com.breakagency.ports.spi.Transactions;
-import com.breakagency.ports.spi.WorkQueue;
+import com.breakagency.testkit.ForwardingPersistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -202,7 +190,15 @@ class PostgresKilledSessionTest {
      * The JDBC stores, with a commissions store that, while armed, reports the backend pid of the unit of
      * work's connection and waits for the test before it writes. Everything else is delegated unchanged.
      */
-    private record PausingPersistence(JdbcPersistence jdbc, AtomicReference<Pause> armed) implements Persistence {
+    private static final class PausingPersistence extends ForwardingPersistence {
+        private final JdbcPersistence jdbc;
+        private final AtomicReference<Pause> armed;
+
+        PausingPersistence(JdbcPersistence jdbc, AtomicReference<Pause> armed) {
+            super(jdbc);
+            this.jdbc = jdbc;
+            this.armed = armed;
+        }
 
         @Override
         public Commissions commissions() {
@@ -240,66 +236,6 @@ class PostgresKilledSessionTest {
                     return real.list(query, afterId, limit);
                 }
             };
-        }
-
-        @Override
-        public Transactions transactions() {
-            return jdbc.transactions();
-        }
-
-        @Override
-        public Brands brands() {
-            return jdbc.brands();
-        }
-
-        @Override
-        public Contacts contacts() {
-            return jdbc.contacts();
-        }
-
-        @Override
-        public Talents talents() {
-            return jdbc.talents();
-        }
-
-        @Override
-        public Deals deals() {
-            return jdbc.deals();
-        }
-
-        @Override
-        public Activities activities() {
-            return jdbc.activities();
-        }
-
-        @Override
-        public AuditLog auditLog() {
-            return jdbc.auditLog();
-        }
-
-        @Override
-        public Invoices invoices() {
-            return jdbc.invoices();
-        }
-
-        @Override
-        public Payments payments() {
-            return jdbc.payments();
-        }
-
-        @Override
-        public CommissionPlans commissionPlans() {
-            return jdbc.commissionPlans();
-        }
-
-        @Override
-        public IdempotencyKeys idempotencyKeys() {
-            return jdbc.idempotencyKeys();
-        }
-
-        @Override
-        public WorkQueue workQueue() {
-            return jdbc.workQueue();
         }
     }
 }

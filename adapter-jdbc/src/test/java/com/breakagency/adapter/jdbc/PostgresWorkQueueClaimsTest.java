@@ -7,8 +7,18 @@ import com.breakagency.testkit.contract.WorkQueueClaimsContract;
 @PostgresTest
 class PostgresWorkQueueClaimsTest extends WorkQueueClaimsContract {
 
+    /** PostgreSQL's claims skip the steps another open claim holds ({@code FOR UPDATE SKIP LOCKED}). */
+    PostgresWorkQueueClaimsTest() {
+        super(true);
+    }
+
     @Override
     protected Persistence persistence() {
         return TestDatabase.postgres(PostgresWorkQueueClaimsTest.class).freshPersistence();
+    }
+
+    @Override
+    protected Persistence anotherInstance(Persistence first) {
+        return TestDatabase.postgres(PostgresWorkQueueClaimsTest.class).builder().build();
     }
 }

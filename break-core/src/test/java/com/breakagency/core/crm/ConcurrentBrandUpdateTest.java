@@ -1,5 +1,8 @@
 package com.breakagency.core.crm;
 
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.breakagency.ports.api.crm.UpdateBrand;
@@ -25,7 +28,7 @@ class ConcurrentBrandUpdateTest {
     @RepeatedTest(20)
     void two_threads_updating_the_same_brand_from_one_version_one_wins_and_one_update_is_audited() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        try (Agency a = new Agency()) {
+        try (AgencyFixture<BreakAgency> a = TestAgencies.inMemory()) {
             Brand brand = a.aBrand("agent-1");
             CountDownLatch start = new CountDownLatch(1);
             List<Future<String>> outcomes = new ArrayList<>();
@@ -33,7 +36,7 @@ class ConcurrentBrandUpdateTest {
                 outcomes.add(threads.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
                     try {
-                        a.crm.updateBrand(Agency.anAgent("agent-1"), UpdateBrand.of(brand.id(), brand.version()).withName(name).withDomains(brand.domains()).ownedBy("agent-1"));
+                        a.crm().updateBrand(AgencyFixture.anAgent("agent-1"), UpdateBrand.of(brand.id(), brand.version()).withName(name).withDomains(brand.domains()).ownedBy("agent-1"));
                         return "won";
                     } catch (BreakException e) {
                         return e.code() + "/" + e.reason();
@@ -47,10 +50,10 @@ class ConcurrentBrandUpdateTest {
             }
             results.sort(null);
             assertEquals(List.of(ErrorCode.CONFLICT + "/" + Reason.VERSION_MISMATCH, "won"), results);
-            long updates = a.persistence.auditLog().byEntity(EntityRef.of(EntityType.BRAND, brand.id()), Optional.empty(), 10)
+            long updates = a.stores().auditLog().byEntity(EntityRef.of(EntityType.BRAND, brand.id()), Optional.empty(), 10)
                     .stream().filter(e -> e.action() == AuditAction.BRAND_UPDATED).count();
             assertEquals(1, updates);
-            assertEquals(2, a.crm.getBrand(Agency.anAdmin(), brand.id()).version());
+            assertEquals(2, a.crm().getBrand(AgencyFixture.anAdmin(), brand.id()).version());
         } finally {
             threads.shutdownNow();
         }

@@ -1,5 +1,9 @@
 package com.breakagency.core.crm;
 
+import com.breakagency.testkit.TestIds;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,30 +76,30 @@ class CrmAuthorizationMatrixTest {
 
     /** A world: records owned by agent-owner, talent T1 and brand B1; others own nothing of it. */
     static final class World {
-        final Agency a = new Agency();
+        final AgencyFixture<BreakAgency> a = TestAgencies.inMemory();
         final Brand b1 = a.aBrand("agent-owner");
         final Brand b2 = a.aBrand("agent-else");
-        final Talent t1 = a.aTalent("agent-owner");
-        final Talent t2 = a.aTalent("agent-else");
+        final Talent t1 = a.aTalentManagedBy("agent-owner");
+        final Talent t2 = a.aTalentManagedBy("agent-else");
         final Contact c1 = a.aContact(b1.id());
         final Deal d1 = a.aDeal(b1, t1, "agent-owner");
 
         OperationContext nonOwner(Role role) {
             return switch (role) {
-                case ADMIN -> Agency.anAdmin();
-                case FINANCE -> Agency.aFinanceUser();
-                case AGENT -> Agency.anAgent("agent-other");
-                case TALENT -> Agency.aTalentUser(t2.id());
-                case BRAND -> Agency.aBrandUser(b2.id());
-                case SYSTEM -> Agency.theSystem();
+                case ADMIN -> AgencyFixture.anAdmin();
+                case FINANCE -> AgencyFixture.aFinanceUser();
+                case AGENT -> AgencyFixture.anAgent("agent-other");
+                case TALENT -> AgencyFixture.aTalentUser(t2.id());
+                case BRAND -> AgencyFixture.aBrandUser(b2.id());
+                case SYSTEM -> AgencyFixture.theSystem();
             };
         }
 
         OperationContext owner(Role role) {
             return switch (role) {
-                case AGENT -> Agency.anAgent("agent-owner");
-                case TALENT -> Agency.aTalentUser(t1.id());
-                case BRAND -> Agency.aBrandUser(b1.id());
+                case AGENT -> AgencyFixture.anAgent("agent-owner");
+                case TALENT -> AgencyFixture.aTalentUser(t1.id());
+                case BRAND -> AgencyFixture.aBrandUser(b1.id());
                 default -> nonOwner(role);
             };
         }
@@ -123,43 +127,43 @@ class CrmAuthorizationMatrixTest {
 
     static List<Op> operations() {
         List<Op> ops = new ArrayList<>();
-        ops.add(new Op(CrmOperations.GET_BRAND, Kind.TARGETED, (w, c, m) -> w.a.crm.getBrand(c, id(m, w.b1.id()))));
-        ops.add(new Op(CrmOperations.LIST_BRANDS, Kind.LIST, (w, c, m) -> w.a.crm.listBrands(c, BrandQuery.all().limit(100))));
+        ops.add(new Op(CrmOperations.GET_BRAND, Kind.TARGETED, (w, c, m) -> w.a.crm().getBrand(c, id(m, w.b1.id()))));
+        ops.add(new Op(CrmOperations.LIST_BRANDS, Kind.LIST, (w, c, m) -> w.a.crm().listBrands(c, BrandQuery.all().limit(100))));
         ops.add(new Op(CrmOperations.FIND_BRAND_BY_DOMAIN, Kind.FIND,
-                (w, c, m) -> w.a.crm.findBrandByDomain(c, "someone@" + w.b1.domains().iterator().next())));
-        ops.add(new Op(CrmOperations.GET_CONTACT, Kind.TARGETED, (w, c, m) -> w.a.crm.getContact(c, id(m, w.c1.id()))));
-        ops.add(new Op(CrmOperations.LIST_CONTACTS, Kind.LIST, (w, c, m) -> w.a.crm.listContacts(c, ContactQuery.all().limit(100))));
+                (w, c, m) -> w.a.crm().findBrandByDomain(c, "someone@" + w.b1.domains().iterator().next())));
+        ops.add(new Op(CrmOperations.GET_CONTACT, Kind.TARGETED, (w, c, m) -> w.a.crm().getContact(c, id(m, w.c1.id()))));
+        ops.add(new Op(CrmOperations.LIST_CONTACTS, Kind.LIST, (w, c, m) -> w.a.crm().listContacts(c, ContactQuery.all().limit(100))));
         ops.add(new Op(CrmOperations.FIND_CONTACT_BY_EMAIL, Kind.FIND,
-                (w, c, m) -> w.a.crm.findContactByEmail(c, w.c1.primaryEmail())));
-        ops.add(new Op(CrmOperations.GET_TALENT, Kind.TARGETED, (w, c, m) -> w.a.crm.getTalent(c, id(m, w.t1.id()))));
-        ops.add(new Op(CrmOperations.LIST_TALENT, Kind.LIST, (w, c, m) -> w.a.crm.listTalent(c, TalentQuery.all().limit(100))));
-        ops.add(new Op(CrmOperations.GET_DEAL, Kind.TARGETED, (w, c, m) -> w.a.crm.getDeal(c, id(m, w.d1.id()))));
-        ops.add(new Op(CrmOperations.LIST_DEALS, Kind.LIST, (w, c, m) -> w.a.crm.listDeals(c, DealQuery.all().limit(100))));
+                (w, c, m) -> w.a.crm().findContactByEmail(c, w.c1.primaryEmail())));
+        ops.add(new Op(CrmOperations.GET_TALENT, Kind.TARGETED, (w, c, m) -> w.a.crm().getTalent(c, id(m, w.t1.id()))));
+        ops.add(new Op(CrmOperations.LIST_TALENT, Kind.LIST, (w, c, m) -> w.a.crm().listTalent(c, TalentQuery.all().limit(100))));
+        ops.add(new Op(CrmOperations.GET_DEAL, Kind.TARGETED, (w, c, m) -> w.a.crm().getDeal(c, id(m, w.d1.id()))));
+        ops.add(new Op(CrmOperations.LIST_DEALS, Kind.LIST, (w, c, m) -> w.a.crm().listDeals(c, DealQuery.all().limit(100))));
         ops.add(new Op(CrmOperations.TIMELINE, Kind.TARGETED,
-                (w, c, m) -> w.a.crm.timeline(c, TimelineQuery.of(EntityRef.of(EntityType.DEAL, id(m, w.d1.id()))).limit(10))));
-        ops.add(new Op(CrmOperations.CREATE_BRAND, Kind.CREATE, (w, c, m) -> w.a.crm.createBrand(c,
-                CreateBrand.of("New brand", "agent-owner").withDomains("new-" + Agency.SEQ.incrementAndGet() + ".example"))));
-        ops.add(new Op(CrmOperations.UPDATE_BRAND, Kind.TARGETED, (w, c, m) -> w.a.crm.updateBrand(c,
+                (w, c, m) -> w.a.crm().timeline(c, TimelineQuery.of(EntityRef.of(EntityType.DEAL, id(m, w.d1.id()))).limit(10))));
+        ops.add(new Op(CrmOperations.CREATE_BRAND, Kind.CREATE, (w, c, m) -> w.a.crm().createBrand(c,
+                CreateBrand.of("New brand", "agent-owner").withDomains("new-" + TestIds.next() + ".example"))));
+        ops.add(new Op(CrmOperations.UPDATE_BRAND, Kind.TARGETED, (w, c, m) -> w.a.crm().updateBrand(c,
                 UpdateBrand.of(id(m, w.b1.id()), 1).withName("Renamed").withDomains(w.b1.domains()).ownedBy("agent-owner"))));
-        ops.add(new Op(CrmOperations.CREATE_CONTACT, Kind.TARGETED, (w, c, m) -> w.a.crm.createContact(c,
-                CreateContact.of("New person", "new" + Agency.SEQ.incrementAndGet() + "@x.example").atBrand(id(m, w.b1.id())))));
-        ops.add(new Op(CrmOperations.UPDATE_CONTACT, Kind.TARGETED, (w, c, m) -> w.a.crm.updateContact(c,
+        ops.add(new Op(CrmOperations.CREATE_CONTACT, Kind.TARGETED, (w, c, m) -> w.a.crm().createContact(c,
+                CreateContact.of("New person", "new" + TestIds.next() + "@x.example").atBrand(id(m, w.b1.id())))));
+        ops.add(new Op(CrmOperations.UPDATE_CONTACT, Kind.TARGETED, (w, c, m) -> w.a.crm().updateContact(c,
                 UpdateContact.of(id(m, w.c1.id()), 1).atBrand(w.b1.id()).withName("Renamed").withPrimaryEmail(w.c1.primaryEmail()))));
-        ops.add(new Op(CrmOperations.CREATE_TALENT, Kind.CREATE, (w, c, m) -> w.a.crm.createTalent(c,
+        ops.add(new Op(CrmOperations.CREATE_TALENT, Kind.CREATE, (w, c, m) -> w.a.crm().createTalent(c,
                 CreateTalent.named("New talent").paidIn("EUR"))));
-        ops.add(new Op(CrmOperations.UPDATE_TALENT, Kind.TARGETED, (w, c, m) -> w.a.crm.updateTalent(c,
+        ops.add(new Op(CrmOperations.UPDATE_TALENT, Kind.TARGETED, (w, c, m) -> w.a.crm().updateTalent(c,
                 UpdateTalent.of(id(m, w.t1.id()), 1).withName("Renamed").managedBy("agent-owner"))));
         ops.add(new Op(CrmOperations.ARCHIVE, Kind.TARGETED,
-                (w, c, m) -> { w.a.crm.archive(c, new Archive(EntityType.CONTACT, id(m, w.c1.id()), 1)); return "archived"; }));
-        ops.add(new Op(CrmOperations.ADD_NOTE, Kind.TARGETED, (w, c, m) -> w.a.crm.addNote(c,
+                (w, c, m) -> { w.a.crm().archive(c, new Archive(EntityType.CONTACT, id(m, w.c1.id()), 1)); return "archived"; }));
+        ops.add(new Op(CrmOperations.ADD_NOTE, Kind.TARGETED, (w, c, m) -> w.a.crm().addNote(c,
                 new AddNote(EntityRef.of(EntityType.BRAND, id(m, w.b1.id())), "Called them"))));
-        ops.add(new Op(CrmOperations.ADD_DEAL_NOTE, Kind.TARGETED, (w, c, m) -> w.a.crm.addNote(c,
+        ops.add(new Op(CrmOperations.ADD_DEAL_NOTE, Kind.TARGETED, (w, c, m) -> w.a.crm().addNote(c,
                 new AddNote(EntityRef.of(EntityType.DEAL, id(m, w.d1.id())), "They want a deck by Friday"))));
-        ops.add(new Op(CrmOperations.CREATE_DEAL, Kind.TARGETED, (w, c, m) -> w.a.crm.createDeal(c,
+        ops.add(new Op(CrmOperations.CREATE_DEAL, Kind.TARGETED, (w, c, m) -> w.a.crm().createDeal(c,
                 CreateDeal.of(id(m, w.b1.id()), w.t1.id(), "agent-owner", "Another campaign", Money.of(5_000, "GBP")))));
-        ops.add(new Op(CrmOperations.UPDATE_DEAL, Kind.TARGETED, (w, c, m) -> w.a.crm.updateDeal(c,
+        ops.add(new Op(CrmOperations.UPDATE_DEAL, Kind.TARGETED, (w, c, m) -> w.a.crm().updateDeal(c,
                 UpdateDeal.of(id(m, w.d1.id()), 1).ownedBy("agent-owner").withTitle("Bigger campaign").withValue(Money.of(200_000, "GBP")))));
-        ops.add(new Op(CrmOperations.MOVE_DEAL_STAGE, Kind.TARGETED, (w, c, m) -> w.a.crm.moveDealStage(c,
+        ops.add(new Op(CrmOperations.MOVE_DEAL_STAGE, Kind.TARGETED, (w, c, m) -> w.a.crm().moveDealStage(c,
                 new MoveDealStage(id(m, w.d1.id()), 1, DealStage.NEGOTIATION))));
         return ops;
     }

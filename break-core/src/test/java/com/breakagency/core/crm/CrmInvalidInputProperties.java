@@ -1,5 +1,8 @@
 package com.breakagency.core.crm;
 
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,8 +54,8 @@ import net.jqwik.api.lifecycle.AfterProperty;
  */
 class CrmInvalidInputProperties {
 
-    private final Agency agency = new Agency();
-    private final OperationContext admin = Agency.anAdmin();
+    private final AgencyFixture<BreakAgency> agency = TestAgencies.inMemory();
+    private final OperationContext admin = AgencyFixture.anAdmin();
 
     @AfterProperty
     void close() {
@@ -241,7 +244,7 @@ class CrmInvalidInputProperties {
 
     @Property(tries = 1000)
     void every_invalid_crm_command_is_a_validation_failure_with_field_errors(@ForAll("invalidCommands") Attempt attempt) {
-        BreakException e = assertThrows(BreakException.class, () -> attempt.call().apply(agency.crm), attempt.name());
+        BreakException e = assertThrows(BreakException.class, () -> attempt.call().apply(agency.crm()), attempt.name());
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code(), attempt + " gave " + e.code() + "/" + e.reason());
         assertFalse(e.fieldErrors().isEmpty(), attempt + " carries field errors");
         for (FieldError error : e.fieldErrors()) {
@@ -250,8 +253,8 @@ class CrmInvalidInputProperties {
         List<FieldError> sorted = new ArrayList<>(e.fieldErrors());
         sorted.sort(null);
         assertEquals(sorted, e.fieldErrors(), "sorted by pointer");
-        assertTrue(agency.reports.reports().isEmpty(), "validation failures are not reported");
-        assertEquals(0, agency.persistence.brands().list(com.breakagency.ports.spi.Brands.Query.ALL,
+        assertTrue(agency.reports().reports().isEmpty(), "validation failures are not reported");
+        assertEquals(0, agency.stores().brands().list(com.breakagency.ports.spi.Brands.Query.ALL,
                 java.util.Optional.empty(), 1).size(), "nothing was written");
         assertTrue(Arrays.stream(ErrorCode.values()).anyMatch(c -> c == e.code()));
     }

@@ -1,5 +1,8 @@
 package com.breakagency.core.crm;
 
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,29 +71,29 @@ class DealStageMovesProperties {
 
     @Property(tries = 300)
     void random_moves_never_leave_a_deal_where_the_pipeline_does_not_allow(@ForAll("moves") List<DealStage> moves) {
-        try (Agency a = new Agency()) {
-            Deal deal = a.aDeal(a.aBrand("agent-1"), a.aTalent("agent-1"), "agent-1");
+        try (AgencyFixture<BreakAgency> a = TestAgencies.inMemory()) {
+            Deal deal = a.aDeal(a.aBrand("agent-1"), a.aTalentManagedBy("agent-1"), "agent-1");
             Set<DealStage> reached = EnumSet.of(deal.stage());
             int legalMoves = 0;
             for (DealStage to : moves) {
-                Deal before = a.crm.getDeal(Agency.anAdmin(), deal.id());
+                Deal before = a.crm().getDeal(AgencyFixture.anAdmin(), deal.id());
                 if (agencyAllows(before.stage(), to)) {
-                    deal = a.crm.moveDealStage(Agency.anAdmin(), new MoveDealStage(before.id(), before.version(), to));
+                    deal = a.crm().moveDealStage(AgencyFixture.anAdmin(), new MoveDealStage(before.id(), before.version(), to));
                     assertEquals(to, deal.stage());
                     assertEquals(before.version() + 1, deal.version());
                     legalMoves++;
                 } else {
-                    BreakException refused = assertThrows(BreakException.class, () -> a.crm.moveDealStage(
-                            Agency.anAdmin(), new MoveDealStage(before.id(), before.version(), to)));
+                    BreakException refused = assertThrows(BreakException.class, () -> a.crm().moveDealStage(
+                            AgencyFixture.anAdmin(), new MoveDealStage(before.id(), before.version(), to)));
                     assertEquals(ErrorCode.CONFLICT, refused.code());
                     assertEquals(Reason.INVALID_STATE_TRANSITION, refused.reason());
-                    assertEquals(before, a.crm.getDeal(Agency.anAdmin(), deal.id()), "a refused move changes nothing");
+                    assertEquals(before, a.crm().getDeal(AgencyFixture.anAdmin(), deal.id()), "a refused move changes nothing");
                 }
-                reached.add(a.crm.getDeal(Agency.anAdmin(), deal.id()).stage());
+                reached.add(a.crm().getDeal(AgencyFixture.anAdmin(), deal.id()).stage());
             }
             assertTrue(!reached.contains(DealStage.PAYMENT_RECEIVED) && !reached.contains(DealStage.COMPLETED),
                     "only finance moves a deal to PAYMENT_RECEIVED, so COMPLETED is out of reach by hand");
-            List<AuditEvent> stageEvents = a.persistence.auditLog().byEntity(EntityRef.of(EntityType.DEAL, deal.id()),
+            List<AuditEvent> stageEvents = a.stores().auditLog().byEntity(EntityRef.of(EntityType.DEAL, deal.id()),
                     Optional.empty(), 100).stream().filter(e -> e.action() == AuditAction.DEAL_STAGE_CHANGED).toList();
             assertEquals(legalMoves, stageEvents.size(), "one DEAL_STAGE_CHANGED per move made, none per refusal");
         }

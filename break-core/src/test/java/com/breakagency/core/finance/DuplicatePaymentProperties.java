@@ -1,5 +1,8 @@
 package com.breakagency.core.finance;
 
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,7 +82,7 @@ class DuplicatePaymentProperties {
     @Property(tries = 150)
     void duplicate_payment_calls_in_any_interleaving_leave_one_payment_per_reference_and_one_allocation_per_payment(
             @ForAll("attempts") List<Attempt> attempts) throws Exception {
-        try (FinanceWorld world = new FinanceWorld()) {
+        try (AgencyFixture<BreakAgency> world = TestAgencies.inMemory()) {
             Invoice invoice = world.anIssuedInvoice(TOTAL, "GBP");
             CountDownLatch start = new CountDownLatch(1);
             Map<String, String> paymentByKey = new ConcurrentHashMap<>();
@@ -89,9 +92,9 @@ class DuplicatePaymentProperties {
                     start.await(10, TimeUnit.SECONDS);
                     try {
                         PaymentResult r = a.amount() == 0
-                                ? world.agency.finance().markInvoicePaid(FinanceWorld.financeUser(),
-                                        world.markPaid(invoice, a.reference(), a.key()))
-                                : world.agency.finance().recordPayment(FinanceWorld.financeUser(), RecordPayment.of(invoice.id(), Money.of(a.amount(), "GBP"), LocalDate.of(2026, 1, 6), a.reference()).withIdempotencyKey(a.key()).via(PaymentSource.BANK_FEED));
+                                ? world.agency().finance().markInvoicePaid(AgencyFixture.aFinanceUser(),
+                                        world.aFullPayment(invoice, a.reference(), a.key()))
+                                : world.agency().finance().recordPayment(AgencyFixture.aFinanceUser(), RecordPayment.of(invoice.id(), Money.of(a.amount(), "GBP"), LocalDate.of(2026, 1, 6), a.reference()).withIdempotencyKey(a.key()).via(PaymentSource.BANK_FEED));
                         String previous = paymentByKey.putIfAbsent(a.key(), r.payment().id());
                         if (previous != null) {
                             assertEquals(previous, r.payment().id(), "a key always names the same payment");
@@ -110,8 +113,8 @@ class DuplicatePaymentProperties {
                 assertNotEquals(ErrorCode.UNHANDLED_ERROR.name(), outcome.split("/")[0]);
             }
 
-            Invoice after = world.memory.invoices().findById(invoice.id()).orElseThrow();
-            List<Payment> payments = world.memory.payments().byInvoice(invoice.id());
+            Invoice after = world.stores().invoices().findById(invoice.id()).orElseThrow();
+            List<Payment> payments = world.stores().payments().byInvoice(invoice.id());
             Map<String, Long> perReference = payments.stream()
                     .collect(Collectors.groupingBy(Payment::externalReference, Collectors.counting()));
             perReference.values().forEach(n -> assertEquals(1L, n, "one payment per external reference"));
@@ -122,7 +125,7 @@ class DuplicatePaymentProperties {
                     after.status());
             Map<Beneficiary, Long> perBeneficiary = new HashMap<>();
             for (Payment payment : payments) {
-                List<CommissionLine> lines = world.memory.commissions().byPayment(payment.id());
+                List<CommissionLine> lines = world.stores().commissions().byPayment(payment.id());
                 Set<Beneficiary> beneficiaries = lines.stream().map(CommissionLine::beneficiary).collect(Collectors.toSet());
                 assertEquals(lines.size(), beneficiaries.size(), "one line per beneficiary per payment");
                 assertEquals(payment.amount().minorUnits(), lines.stream().mapToLong(l -> l.amount().minorUnits()).sum());
@@ -130,7 +133,7 @@ class DuplicatePaymentProperties {
             }
             if (paid == TOTAL) {
                 Map<Beneficiary, Long> expected = Allocation.finalShares(TOTAL,
-                        CommissionSplit.of(CommissionPlan.AGENCY_DEFAULT, world.talent).weights());
+                        CommissionSplit.of(CommissionPlan.AGENCY_DEFAULT, world.stores().talents().findById(invoice.talentId()).orElseThrow()).weights());
                 assertEquals(expected, perBeneficiary, "fully paid: every beneficiary has exactly its share");
             }
             assertEquals(Set.copyOf(paymentByKey.values()), payments.stream().map(Payment::id).collect(Collectors.toSet()),

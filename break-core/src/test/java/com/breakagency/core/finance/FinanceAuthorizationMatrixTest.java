@@ -1,7 +1,10 @@
 package com.breakagency.core.finance;
 
-import static com.breakagency.core.finance.Books.DEAL_OWNER;
-import static com.breakagency.core.finance.Books.MANAGING_AGENT;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
+import static com.breakagency.testkit.AgencyFixture.DEAL_OWNER;
+import static com.breakagency.testkit.AgencyFixture.MANAGING_AGENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,11 +82,11 @@ class FinanceAuthorizationMatrixTest {
      * partly paid USD invoice of brand b2, talent t2, agent-else. One saved commission plan.
      */
     static final class World {
-        final Books b = new Books();
+        final AgencyFixture<BreakAgency> b = TestAgencies.inMemory();
         final Brand b1 = b.aBrand(DEAL_OWNER);
         final Brand b2 = b.aBrand("agent-else");
-        final Talent t1 = b.aTalent(MANAGING_AGENT);
-        final Talent t2 = b.aTalent("agent-else");
+        final Talent t1 = b.aTalentManagedBy(MANAGING_AGENT);
+        final Talent t2 = b.aTalentManagedBy("agent-else");
         final Invoice partlyPaid = b.anIssuedInvoice(b.aDeal(b1, t1, DEAL_OWNER, 100_000, "GBP"));
         final Invoice issued = b.anIssuedInvoice(b.aDeal(b1, t1, DEAL_OWNER, 50_000, "GBP"));
         final Invoice draft = b.aDraftInvoice(b.aDeal(b1, t1, DEAL_OWNER, 40_000, "GBP"));
@@ -98,31 +101,31 @@ class FinanceAuthorizationMatrixTest {
 
         OperationContext owner(Role role, Op op) {
             return switch (role) {
-                case AGENT -> Books.anAgent(op.ownerAgent());
-                case TALENT -> Books.aTalentUser(t1.id());
-                case BRAND -> Books.aBrandUser(b1.id());
+                case AGENT -> AgencyFixture.anAgent(op.ownerAgent());
+                case TALENT -> AgencyFixture.aTalentUser(t1.id());
+                case BRAND -> AgencyFixture.aBrandUser(b1.id());
                 default -> nonOwner(role, op);
             };
         }
 
         OperationContext nonOwner(Role role, Op op) {
             return switch (role) {
-                case ADMIN -> Books.anAdmin();
-                case FINANCE -> Books.aFinanceUser();
-                case AGENT -> Books.anAgent(op.otherAgent());
-                case TALENT -> Books.aTalentUser(t2.id());
-                case BRAND -> Books.aBrandUser(b2.id());
-                case SYSTEM -> Books.theSystem();
+                case ADMIN -> AgencyFixture.anAdmin();
+                case FINANCE -> AgencyFixture.aFinanceUser();
+                case AGENT -> AgencyFixture.anAgent(op.otherAgent());
+                case TALENT -> AgencyFixture.aTalentUser(t2.id());
+                case BRAND -> AgencyFixture.aBrandUser(b2.id());
+                case SYSTEM -> AgencyFixture.theSystem();
             };
         }
 
         /** What FORBIDDEN must leave as it was: every store finance writes, and both plan ids. */
-        record Snapshot(Books.Written written, Optional<CommissionPlan> existingPlan, Optional<CommissionPlan> newPlan) {
+        record Snapshot(AgencyFixture.Written written, Optional<CommissionPlan> existingPlan, Optional<CommissionPlan> newPlan) {
         }
 
         Snapshot snapshot() {
-            return new Snapshot(b.written(), b.persistence.commissionPlans().find("plan-existing"),
-                    b.persistence.commissionPlans().find("plan-new"));
+            return new Snapshot(b.written(), b.stores().commissionPlans().find("plan-existing"),
+                    b.stores().commissionPlans().find("plan-new"));
         }
     }
 
@@ -165,36 +168,36 @@ class FinanceAuthorizationMatrixTest {
     static List<Op> operations() {
         List<Op> ops = new ArrayList<>();
         ops.add(invoiceOp(FinanceOperations.DRAFT_INVOICE, Kind.TARGETED,
-                (w, c, m) -> w.b.finance.draftInvoice(c, new DraftInvoice(id(m, w.undrafted.id())))));
-        ops.add(invoiceOp(FinanceOperations.ISSUE_INVOICE, Kind.TARGETED, (w, c, m) -> w.b.finance.issueInvoice(c,
+                (w, c, m) -> w.b.finance().draftInvoice(c, new DraftInvoice(id(m, w.undrafted.id())))));
+        ops.add(invoiceOp(FinanceOperations.ISSUE_INVOICE, Kind.TARGETED, (w, c, m) -> w.b.finance().issueInvoice(c,
                 IssueInvoice.of(id(m, w.draft.id()), w.draft.version()))));
-        ops.add(invoiceOp(FinanceOperations.VOID_INVOICE, Kind.TARGETED, (w, c, m) -> w.b.finance.voidInvoice(c,
+        ops.add(invoiceOp(FinanceOperations.VOID_INVOICE, Kind.TARGETED, (w, c, m) -> w.b.finance().voidInvoice(c,
                 new VoidInvoice(id(m, w.issued.id()), w.issued.version(), "sent to the wrong brand"))));
-        ops.add(invoiceOp(FinanceOperations.RECORD_PAYMENT, Kind.TARGETED, (w, c, m) -> w.b.finance.recordPayment(c,
+        ops.add(invoiceOp(FinanceOperations.RECORD_PAYMENT, Kind.TARGETED, (w, c, m) -> w.b.finance().recordPayment(c,
                 RecordPayment.of(id(m, w.partlyPaid.id()), Money.of(1_000, "GBP"), LocalDate.of(2026, 1, 6), "bank-77")
                         .withIdempotencyKey(m ? "key-77-missing" : "key-77").via(PaymentSource.BANK_FEED))));
-        ops.add(invoiceOp(FinanceOperations.MARK_INVOICE_PAID, Kind.TARGETED, (w, c, m) -> w.b.finance.markInvoicePaid(c,
+        ops.add(invoiceOp(FinanceOperations.MARK_INVOICE_PAID, Kind.TARGETED, (w, c, m) -> w.b.finance().markInvoicePaid(c,
                 new MarkInvoicePaid(id(m, w.partlyPaid.id()), LocalDate.of(2026, 1, 6), "bank-78",
                         m ? "key-78-missing" : "key-78", PaymentSource.MANUAL))));
-        ops.add(invoiceOp(FinanceOperations.SAVE_COMMISSION_PLAN, Kind.TARGETED, (w, c, m) -> w.b.finance.saveCommissionPlan(c,
+        ops.add(invoiceOp(FinanceOperations.SAVE_COMMISSION_PLAN, Kind.TARGETED, (w, c, m) -> w.b.finance().saveCommissionPlan(c,
                 new SaveCommissionPlan(m ? "plan-new" : "plan-existing", 3000, 2000, true))).missingIsNew());
-        ops.add(invoiceOp(FinanceOperations.TOTALS, Kind.OVERALL, (w, c, m) -> w.b.finance.totals(c,
+        ops.add(invoiceOp(FinanceOperations.TOTALS, Kind.OVERALL, (w, c, m) -> w.b.finance().totals(c,
                 new TotalsQuery(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1)))));
         ops.add(invoiceOp(FinanceOperations.GET_INVOICE, Kind.TARGETED,
-                (w, c, m) -> w.b.finance.getInvoice(c, id(m, w.partlyPaid.id()))));
+                (w, c, m) -> w.b.finance().getInvoice(c, id(m, w.partlyPaid.id()))));
         ops.add(invoiceOp(FinanceOperations.LIST_INVOICES, Kind.LIST,
-                (w, c, m) -> w.b.finance.listInvoices(c, InvoiceQuery.first(100))));
+                (w, c, m) -> w.b.finance().listInvoices(c, InvoiceQuery.first(100))));
         ops.add(commissionOp(FinanceOperations.LIST_COMMISSIONS, Kind.LIST, true,
-                (w, c, m) -> w.b.finance.listCommissions(c, CommissionQuery.first(100))));
+                (w, c, m) -> w.b.finance().listCommissions(c, CommissionQuery.first(100))));
         ops.add(commissionOp(FinanceOperations.STATEMENT, Kind.TARGETED, false, (w, c, m) -> {
             // an agent asks for an agent's statement, everyone else for the talent's
             boolean agent = c.actor().has(Role.AGENT);
             String existing = agent ? MANAGING_AGENT : w.t1.id();
-            return w.b.finance.statement(c, new StatementQuery(agent ? BeneficiaryKind.AGENT : BeneficiaryKind.TALENT,
+            return w.b.finance().statement(c, new StatementQuery(agent ? BeneficiaryKind.AGENT : BeneficiaryKind.TALENT,
                     id(m, existing), Instant.EPOCH, Instant.parse("3000-01-01T00:00:00Z")));
         }));
         ops.add(invoiceOp(FinanceOperations.ENSURE_COMMISSIONS, Kind.TARGETED,
-                (w, c, m) -> w.b.recovery.ensureCommissions(c, new EnsureCommissions(id(m, w.partlyPaid.id())))));
+                (w, c, m) -> w.b.recovery().ensureCommissions(c, new EnsureCommissions(id(m, w.partlyPaid.id())))));
         return ops;
     }
 
@@ -272,9 +275,9 @@ class FinanceAuthorizationMatrixTest {
     void an_agent_lists_the_invoices_of_the_deals_they_own_and_the_lines_that_pay_them(String agent) {
         World w = new World();
         try {
-            List<String> invoices = w.b.finance.listInvoices(Books.anAgent(agent), InvoiceQuery.first(100)).items()
+            List<String> invoices = w.b.finance().listInvoices(AgencyFixture.anAgent(agent), InvoiceQuery.first(100)).items()
                     .stream().map(Invoice::id).sorted().toList();
-            List<Beneficiary> paid = w.b.finance.listCommissions(Books.anAgent(agent), CommissionQuery.first(100)).items()
+            List<Beneficiary> paid = w.b.finance().listCommissions(AgencyFixture.anAgent(agent), CommissionQuery.first(100)).items()
                     .stream().map(CommissionLine::beneficiary).distinct().toList();
             switch (agent) {
                 case DEAL_OWNER -> {
@@ -343,7 +346,7 @@ class FinanceAuthorizationMatrixTest {
     private static boolean belongsTo(World w, Object item, Actor actor) {
         if (item instanceof Invoice i) {
             if (actor.has(Role.AGENT)) {
-                return w.b.persistence.deals().findById(i.dealId()).orElseThrow().ownerAgentId().equals(actor.userId());
+                return w.b.stores().deals().findById(i.dealId()).orElseThrow().ownerAgentId().equals(actor.userId());
             }
             if (actor.has(Role.TALENT)) {
                 return actor.talentId().equals(Optional.of(i.talentId()));

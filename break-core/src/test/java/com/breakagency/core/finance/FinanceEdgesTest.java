@@ -1,5 +1,7 @@
 package com.breakagency.core.finance;
 
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -22,11 +24,10 @@ class FinanceEdgesTest {
 
     @Test
     void an_invoice_of_zero_cannot_be_issued_and_takes_no_number() {
-        try (FinanceWorld world = new FinanceWorld()) {
-            Deal deal = world.aDealAwaitingPayment(0, "GBP");
-            Invoice draft = world.memory.invoices().findByDeal(deal.id()).orElseThrow();
-            BreakException e = assertThrows(BreakException.class, () -> world.agency.finance()
-                    .issueInvoice(FinanceWorld.financeUser(), IssueInvoice.of(draft)));
+        try (AgencyFixture<BreakAgency> world = TestAgencies.inMemory()) {
+            Invoice draft = world.aDraftInvoice(0, "GBP");
+            BreakException e = assertThrows(BreakException.class, () -> world.agency().finance()
+                    .issueInvoice(AgencyFixture.aFinanceUser(), IssueInvoice.of(draft)));
             assertEquals(ErrorCode.CONFLICT, e.code());
             assertEquals("NOTHING_TO_INVOICE", e.reason());
             assertEquals(1L, world.anIssuedInvoice(100, "GBP").number().orElseThrow(), "no number was used up");
@@ -35,13 +36,13 @@ class FinanceEdgesTest {
 
     @Test
     void a_period_that_ends_before_it_starts_is_a_validation_error() {
-        try (FinanceWorld world = new FinanceWorld()) {
-            BreakException totals = assertThrows(BreakException.class, () -> world.agency.finance().totals(
-                    FinanceWorld.financeUser(), new TotalsQuery(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1))));
+        try (AgencyFixture<BreakAgency> world = TestAgencies.inMemory()) {
+            BreakException totals = assertThrows(BreakException.class, () -> world.agency().finance().totals(
+                    AgencyFixture.aFinanceUser(), new TotalsQuery(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1))));
             assertEquals(ErrorCode.VALIDATION_FAILED, totals.code());
             assertEquals("#/receivedTo", totals.fieldErrors().get(0).pointer());
-            BreakException statement = assertThrows(BreakException.class, () -> world.agency.finance().statement(
-                    FinanceWorld.financeUser(), new StatementQuery(BeneficiaryKind.AGENT, "agent-manager",
+            BreakException statement = assertThrows(BreakException.class, () -> world.agency().finance().statement(
+                    AgencyFixture.aFinanceUser(), new StatementQuery(BeneficiaryKind.AGENT, "agent-manager",
                             Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"))));
             assertEquals("#/to", statement.fieldErrors().get(0).pointer());
         }
@@ -51,13 +52,11 @@ class FinanceEdgesTest {
     void today_is_the_day_in_the_zone_of_the_agency_clock() {
         // 23:30 UTC on 5 January is already 6 January in Auckland
         TestClock auckland = new TestClock(Instant.parse("2026-01-05T23:30:00Z"), ZoneId.of("Pacific/Auckland"));
-        com.breakagency.testkit.InMemoryPersistence memory = com.breakagency.testkit.InMemoryPersistence.create();
-        try (FinanceWorld seed = new FinanceWorld(memory, null, "agent-manager");
-             BreakAgency agency = BreakAgency.builder().persistence(memory).clock(auckland)
-                     .errorReporter(seed.reports).build()) {
-            Deal deal = seed.aDealAwaitingPayment(100, "GBP");
-            Invoice draft = memory.invoices().findByDeal(deal.id()).orElseThrow();
-            Invoice issued = agency.finance().issueInvoice(FinanceWorld.financeUser(),
+        try (AgencyFixture<BreakAgency> seed = TestAgencies.inMemory();
+             BreakAgency agency = BreakAgency.builder().persistence(seed.stores()).clock(auckland)
+                     .errorReporter(seed.reports()).build()) {
+            Invoice draft = seed.aDraftInvoice(100, "GBP");
+            Invoice issued = agency.finance().issueInvoice(AgencyFixture.aFinanceUser(),
                     IssueInvoice.of(draft));
             assertEquals(LocalDate.of(2026, 2, 5), issued.dueDate().orElseThrow(), "30 days after 6 January");
         }

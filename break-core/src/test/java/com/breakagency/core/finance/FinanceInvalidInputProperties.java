@@ -1,7 +1,10 @@
 package com.breakagency.core.finance;
 
-import static com.breakagency.core.finance.Books.DEAL_OWNER;
-import static com.breakagency.core.finance.Books.MANAGING_AGENT;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
+import static com.breakagency.testkit.AgencyFixture.DEAL_OWNER;
+import static com.breakagency.testkit.AgencyFixture.MANAGING_AGENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,10 +63,10 @@ import net.jqwik.api.lifecycle.AfterProperty;
  */
 class FinanceInvalidInputProperties {
 
-    private final Books books = new Books();
-    private final OperationContext admin = Books.anAdmin();
+    private final AgencyFixture<BreakAgency> books = TestAgencies.inMemory();
+    private final OperationContext admin = AgencyFixture.anAdmin();
     private final Brand brand = books.aBrand(DEAL_OWNER);
-    private final Talent talent = books.aTalent(MANAGING_AGENT);
+    private final Talent talent = books.aTalentManagedBy(MANAGING_AGENT);
     private final Invoice partlyPaid = books.anIssuedInvoice(books.aDeal(brand, talent, DEAL_OWNER, 100_000, "GBP"));
     private final Invoice draft = books.aDraftInvoice(books.aDeal(brand, talent, DEAL_OWNER, 50_000, "GBP"));
     private final Deal undrafted = books.aDeal(brand, talent, DEAL_OWNER, 20_000, "GBP");
@@ -80,15 +83,15 @@ class FinanceInvalidInputProperties {
         books.close();
     }
 
-    record Snapshot(Books.Written written, Optional<CommissionPlan> plan) {
+    record Snapshot(AgencyFixture.Written written, Optional<CommissionPlan> plan) {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(books.written(), books.persistence.commissionPlans().find(plan.id()));
+        return new Snapshot(books.written(), books.stores().commissionPlans().find(plan.id()));
     }
 
     /** A call with invalid input, and the pointers its field errors must name. */
-    record Attempt(String name, List<String> pointers, Function<Books, Object> call) {
+    record Attempt(String name, List<String> pointers, Function<AgencyFixture<BreakAgency>, Object> call) {
         @Override
         public String toString() {
             return name + " -> " + pointers;
@@ -113,7 +116,7 @@ class FinanceInvalidInputProperties {
     }
 
     /** A command of several fields, at least one of them broken; the errors must name exactly the broken ones. */
-    static Arbitrary<Attempt> command(String operation, Function<List<Object>, Function<Books, Object>> call,
+    static Arbitrary<Attempt> command(String operation, Function<List<Object>, Function<AgencyFixture<BreakAgency>, Object>> call,
                                       List<Arbitrary<Field>> fields) {
         return Combinators.combine(fields).as(List::copyOf)
                 .filter(fs -> fs.stream().anyMatch(Field::broken))
@@ -126,7 +129,7 @@ class FinanceInvalidInputProperties {
                 });
     }
 
-    static Attempt single(String name, String pointer, Function<Books, Object> call) {
+    static Attempt single(String name, String pointer, Function<AgencyFixture<BreakAgency>, Object> call) {
         return new Attempt(name, List.of(pointer), call);
     }
 
@@ -204,7 +207,7 @@ class FinanceInvalidInputProperties {
         List<Arbitrary<Attempt>> all = new ArrayList<>();
         Arbitrary<String> anInvoice = Arbitraries.of(partlyPaid.id(), draft.id());
 
-        all.add(command("recordPayment", v -> b -> b.finance.recordPayment(admin, new RecordPayment((String) v.get(0),
+        all.add(command("recordPayment", v -> b -> b.finance().recordPayment(admin, new RecordPayment((String) v.get(0),
                         (Money) v.get(1), (LocalDate) v.get(2), (String) v.get(3), (String) v.get(4),
                         (PaymentSource) v.get(5))),
                 List.of(field("invoiceId", Arbitraries.just(partlyPaid.id()), badRequiredId()),
@@ -214,7 +217,7 @@ class FinanceInvalidInputProperties {
                         field("externalReference", goodText(), badText(200)),
                         field("idempotencyKey", goodText(), badText(200)),
                         field("source", Arbitraries.of(PaymentSource.class), nothing()))));
-        all.add(command("markInvoicePaid", v -> b -> b.finance.markInvoicePaid(admin, new MarkInvoicePaid(
+        all.add(command("markInvoicePaid", v -> b -> b.finance().markInvoicePaid(admin, new MarkInvoicePaid(
                         (String) v.get(0), (LocalDate) v.get(1), (String) v.get(2), (String) v.get(3),
                         (PaymentSource) v.get(4))),
                 List.of(field("invoiceId", Arbitraries.just(partlyPaid.id()), badRequiredId()),
@@ -222,25 +225,25 @@ class FinanceInvalidInputProperties {
                         field("externalReference", goodText(), badText(200)),
                         field("idempotencyKey", goodText(), badText(200)),
                         field("source", Arbitraries.of(PaymentSource.class), nothing()))));
-        all.add(command("issueInvoice", v -> b -> b.finance.issueInvoice(admin, new IssueInvoice((String) v.get(0),
+        all.add(command("issueInvoice", v -> b -> b.finance().issueInvoice(admin, new IssueInvoice((String) v.get(0),
                         (Long) v.get(1), (LocalDate) v.get(2))),
                 List.of(field("invoiceId", Arbitraries.just(draft.id()), badRequiredId()),
                         field("expectedVersion", Arbitraries.just(draft.version()), notPositive()),
                         alwaysGood("dueDate", Arbitraries.oneOf(aDay(), nothing())))));
-        all.add(command("voidInvoice", v -> b -> b.finance.voidInvoice(admin, new VoidInvoice((String) v.get(0),
+        all.add(command("voidInvoice", v -> b -> b.finance().voidInvoice(admin, new VoidInvoice((String) v.get(0),
                         (Long) v.get(1), (String) v.get(2))),
                 List.of(field("invoiceId", Arbitraries.just(draft.id()), badRequiredId()),
                         field("expectedVersion", Arbitraries.just(draft.version()), notPositive()),
                         field("reason", goodText(), badText(500)))));
-        all.add(command("draftInvoice", v -> b -> b.finance.draftInvoice(admin, new DraftInvoice((String) v.get(0))),
+        all.add(command("draftInvoice", v -> b -> b.finance().draftInvoice(admin, new DraftInvoice((String) v.get(0))),
                 List.of(field("dealId", Arbitraries.just(undrafted.id()), badRequiredId()))));
-        all.add(command("saveCommissionPlan", v -> b -> b.finance.saveCommissionPlan(admin, new SaveCommissionPlan(
+        all.add(command("saveCommissionPlan", v -> b -> b.finance().saveCommissionPlan(admin, new SaveCommissionPlan(
                         (String) v.get(0), (Integer) v.get(1), (Integer) v.get(2), (Boolean) v.get(3))),
                 List.of(field("id", Arbitraries.just(plan.id()), badRequiredId()),
                         field("agencyRateBps", Arbitraries.integers().between(0, 10_000), badRate()),
                         field("agentShareBps", Arbitraries.integers().between(0, 10_000), badRate()),
                         alwaysGood("houseTakesUnassignedAgentShare", Arbitraries.of(true, false)))));
-        all.add(command("listInvoices", v -> b -> b.finance.listInvoices(admin, new InvoiceQuery(
+        all.add(command("listInvoices", v -> b -> b.finance().listInvoices(admin, new InvoiceQuery(
                         (InvoiceStatus) v.get(0), (String) v.get(1), (String) v.get(2), (String) v.get(3),
                         (Boolean) v.get(4), (String) v.get(5), (Integer) v.get(6))),
                 List.of(alwaysGood("status", Arbitraries.of(InvoiceStatus.class).injectNull(0.5)),
@@ -250,7 +253,7 @@ class FinanceInvalidInputProperties {
                         alwaysGood("overdue", Arbitraries.of(true, false)),
                         field("cursor", nothing(), tooLongCursor()),
                         field("limit", Arbitraries.integers().between(1, 500), badLimit()))));
-        all.add(command("listCommissions", v -> b -> b.finance.listCommissions(admin, CommissionQuery.forBeneficiary((BeneficiaryKind) v.get(0), (String) v.get(1)).inStatus((CommissionStatus) v.get(2)).createdBetween((Instant) v.get(3), (Instant) v.get(4)).after((String) v.get(5)).limit((Integer) v.get(6))),
+        all.add(command("listCommissions", v -> b -> b.finance().listCommissions(admin, CommissionQuery.forBeneficiary((BeneficiaryKind) v.get(0), (String) v.get(1)).inStatus((CommissionStatus) v.get(2)).createdBetween((Instant) v.get(3), (Instant) v.get(4)).after((String) v.get(5)).limit((Integer) v.get(6))),
                 List.of(alwaysGood("beneficiaryKind", Arbitraries.just(BeneficiaryKind.TALENT)),
                         field("beneficiaryId", Arbitraries.just(talent.id()), badId()),
                         alwaysGood("status", Arbitraries.of(CommissionStatus.class).injectNull(0.5)),
@@ -258,54 +261,54 @@ class FinanceInvalidInputProperties {
                         alwaysGood("to", Arbitraries.oneOf(anInstant(), nothing())),
                         field("cursor", nothing(), tooLongCursor()),
                         field("limit", Arbitraries.integers().between(1, 500), badLimit()))));
-        all.add(command("statement", v -> b -> b.finance.statement(admin, new StatementQuery((BeneficiaryKind) v.get(0),
+        all.add(command("statement", v -> b -> b.finance().statement(admin, new StatementQuery((BeneficiaryKind) v.get(0),
                         (String) v.get(1), (Instant) v.get(2), (Instant) v.get(3))),
                 List.of(field("beneficiaryKind", Arbitraries.of(BeneficiaryKind.TALENT, BeneficiaryKind.AGENT), nothing()),
                         field("beneficiaryId", Arbitraries.just(talent.id()), badRequiredId()),
                         field("from", anInstant(), nothing()),
                         field("to", anInstant(), nothing()))));
-        all.add(command("totals", v -> b -> b.finance.totals(admin, new TotalsQuery((LocalDate) v.get(0),
+        all.add(command("totals", v -> b -> b.finance().totals(admin, new TotalsQuery((LocalDate) v.get(0),
                         (LocalDate) v.get(1))),
                 List.of(field("receivedFrom", aDay(), nothing()), field("receivedTo", aDay(), nothing()))));
-        all.add(command("ensureCommissions", v -> b -> b.recovery.ensureCommissions(admin,
+        all.add(command("ensureCommissions", v -> b -> b.recovery().ensureCommissions(admin,
                         new EnsureCommissions((String) v.get(0))),
                 List.of(field("invoiceId", Arbitraries.just(partlyPaid.id()), badRequiredId()))));
-        all.add(command("getInvoice", v -> b -> b.finance.getInvoice(admin, (String) v.get(0)),
+        all.add(command("getInvoice", v -> b -> b.finance().getInvoice(admin, (String) v.get(0)),
                 List.of(field("id", anInvoice, badRequiredId()))));
 
         // invalid only once the use case looks: a currency that is not the invoice's, a cursor Break never
         // handed out, half a beneficiary, the house's statement
-        all.add(Arbitraries.just(single("recordPayment amount=null", "#/amount", b -> b.finance.recordPayment(admin,
+        all.add(Arbitraries.just(single("recordPayment amount=null", "#/amount", b -> b.finance().recordPayment(admin,
                 RecordPayment.of(partlyPaid.id(), null, LocalDate.of(2026, 1, 6), "psp-1")))));
         all.add(Arbitraries.of("USD", "EUR", "JPY", "CHF").map(c -> single("recordPayment currency=" + c, "#/amount/currency",
-                b -> b.finance.recordPayment(admin, RecordPayment.of(partlyPaid.id(), Money.of(1_000, c), LocalDate.of(2026, 1, 6), "psp-1").via(PaymentSource.PROCESSOR_WEBHOOK)))));
+                b -> b.finance().recordPayment(admin, RecordPayment.of(partlyPaid.id(), Money.of(1_000, c), LocalDate.of(2026, 1, 6), "psp-1").via(PaymentSource.PROCESSOR_WEBHOOK)))));
         all.add(foreignCursor().map(c -> single("listInvoices cursor=" + c, "#/cursor",
-                b -> b.finance.listInvoices(admin, InvoiceQuery.first(10).after(c)))));
+                b -> b.finance().listInvoices(admin, InvoiceQuery.first(10).after(c)))));
         all.add(foreignCursor().map(c -> single("listCommissions cursor=" + c, "#/cursor",
-                b -> b.finance.listCommissions(admin, CommissionQuery.first(10).after(c)))));
+                b -> b.finance().listCommissions(admin, CommissionQuery.first(10).after(c)))));
         all.add(Arbitraries.of(BeneficiaryKind.class).map(k -> single("listCommissions kind=" + k + " without id",
-                "#/beneficiaryId", b -> b.finance.listCommissions(admin,
+                "#/beneficiaryId", b -> b.finance().listCommissions(admin,
                         CommissionQuery.forBeneficiary(k, null).limit(10)))));
         all.add(Arbitraries.of(talent.id(), MANAGING_AGENT, "house").map(id -> single("listCommissions id=" + id
-                + " without kind", "#/beneficiaryId", b -> b.finance.listCommissions(admin,
+                + " without kind", "#/beneficiaryId", b -> b.finance().listCommissions(admin,
                         CommissionQuery.forBeneficiary(null, id).limit(10)))));
         all.add(Arbitraries.of("house", talent.id()).map(id -> single("statement of the house " + id,
-                "#/beneficiaryKind", b -> b.finance.statement(admin, new StatementQuery(BeneficiaryKind.HOUSE, id,
+                "#/beneficiaryKind", b -> b.finance().statement(admin, new StatementQuery(BeneficiaryKind.HOUSE, id,
                         Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"))))));
 
         // no command at all
         all.add(Arbitraries.of(
-                single("recordPayment(null)", "#", b -> b.finance.recordPayment(admin, null)),
-                single("markInvoicePaid(null)", "#", b -> b.finance.markInvoicePaid(admin, null)),
-                single("issueInvoice(null)", "#", b -> b.finance.issueInvoice(admin, null)),
-                single("voidInvoice(null)", "#", b -> b.finance.voidInvoice(admin, null)),
-                single("draftInvoice(null)", "#", b -> b.finance.draftInvoice(admin, null)),
-                single("saveCommissionPlan(null)", "#", b -> b.finance.saveCommissionPlan(admin, null)),
-                single("listInvoices(null)", "#", b -> b.finance.listInvoices(admin, null)),
-                single("listCommissions(null)", "#", b -> b.finance.listCommissions(admin, null)),
-                single("statement(null)", "#", b -> b.finance.statement(admin, null)),
-                single("totals(null)", "#", b -> b.finance.totals(admin, null)),
-                single("ensureCommissions(null)", "#", b -> b.recovery.ensureCommissions(admin, null))));
+                single("recordPayment(null)", "#", b -> b.finance().recordPayment(admin, null)),
+                single("markInvoicePaid(null)", "#", b -> b.finance().markInvoicePaid(admin, null)),
+                single("issueInvoice(null)", "#", b -> b.finance().issueInvoice(admin, null)),
+                single("voidInvoice(null)", "#", b -> b.finance().voidInvoice(admin, null)),
+                single("draftInvoice(null)", "#", b -> b.finance().draftInvoice(admin, null)),
+                single("saveCommissionPlan(null)", "#", b -> b.finance().saveCommissionPlan(admin, null)),
+                single("listInvoices(null)", "#", b -> b.finance().listInvoices(admin, null)),
+                single("listCommissions(null)", "#", b -> b.finance().listCommissions(admin, null)),
+                single("statement(null)", "#", b -> b.finance().statement(admin, null)),
+                single("totals(null)", "#", b -> b.finance().totals(admin, null)),
+                single("ensureCommissions(null)", "#", b -> b.recovery().ensureCommissions(admin, null))));
         return Arbitraries.oneOf(all);
     }
 
@@ -321,7 +324,7 @@ class FinanceInvalidInputProperties {
         assertEquals(sorted, e.fieldErrors(), "sorted by pointer");
         assertEquals(attempt.pointers(), e.fieldErrors().stream().map(FieldError::pointer).distinct().toList(),
                 attempt.name());
-        assertTrue(books.reports.reports().isEmpty(), "validation failures are not reported");
+        assertTrue(books.reports().reports().isEmpty(), "validation failures are not reported");
         assertEquals(before, snapshot(), "nothing was written");
     }
 }

@@ -1,5 +1,8 @@
 package com.breakagency.core.finance;
 
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -84,12 +87,12 @@ class FinanceTotalsTest {
             new Bill("NOK zero-value deal: cannot be issued, stays a draft", Fate.DRAFT, "NOK", 0, null, List.of()),
             new Bill("SEK voided", Fate.VOID, "SEK", 77_000, due(1, 30), List.of()));
 
-    private Books books;
+    private AgencyFixture<BreakAgency> books;
 
     @BeforeEach
     void keep_the_books() {
-        books = new Books();
-        books.clock.set(ISSUED_ON.atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC));
+        books = TestAgencies.inMemory();
+        books.clock().set(ISSUED_ON.atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC));
         record Due(Invoice invoice, Receipt receipt) {
         }
         List<Due> receipts = new ArrayList<>();
@@ -100,16 +103,16 @@ class FinanceTotalsTest {
             }
             Invoice sent = books.issue(draft, bill.due());
             if (bill.fate() == Fate.VOID) {
-                books.finance.voidInvoice(Books.aFinanceUser(), new VoidInvoice(sent.id(), sent.version(), "duplicate"));
+                books.finance().voidInvoice(AgencyFixture.aFinanceUser(), new VoidInvoice(sent.id(), sent.version(), "duplicate"));
             }
             bill.receipts().forEach(r -> receipts.add(new Due(sent, r)));
         }
         receipts.sort(Comparator.comparing(d -> d.receipt().receivedOn()));
         for (Due d : receipts) {
-            books.clock.set(d.receipt().receivedOn().atTime(LocalTime.of(10, 0)).toInstant(ZoneOffset.UTC));
+            books.clock().set(d.receipt().receivedOn().atTime(LocalTime.of(10, 0)).toInstant(ZoneOffset.UTC));
             books.pay(d.invoice(), d.receipt().amount(), d.receipt().receivedOn());
         }
-        books.clock.set(TODAY.atTime(LocalTime.of(11, 0)).toInstant(ZoneOffset.UTC));
+        books.clock().set(TODAY.atTime(LocalTime.of(11, 0)).toInstant(ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -118,7 +121,7 @@ class FinanceTotalsTest {
     }
 
     private FinanceTotals totals(LocalDate from, LocalDate to) {
-        return books.finance.totals(Books.aFinanceUser(), new TotalsQuery(from, to));
+        return books.finance().totals(AgencyFixture.aFinanceUser(), new TotalsQuery(from, to));
     }
 
     /** Sums per currency, leaving out currencies with nothing to add. */
@@ -177,13 +180,13 @@ class FinanceTotalsTest {
 
     @Test
     void overdue_is_the_outstanding_part_of_open_invoices_due_before_today_by_the_clock() {
-        books.clock.set(due(1, 15).atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC));
+        books.clock().set(due(1, 15).atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC));
         assertEquals(Map.of(), totals(PERIOD_FROM, PERIOD_TO).overdue(), "an invoice is not overdue on its due date");
-        books.clock.set(due(1, 16).atStartOfDay().toInstant(ZoneOffset.UTC));
+        books.clock().set(due(1, 16).atStartOfDay().toInstant(ZoneOffset.UTC));
         assertEquals(Map.of("GBP", Money.of(1_000_00, "GBP")), totals(PERIOD_FROM, PERIOD_TO).overdue(),
                 "the day after, it is");
 
-        books.clock.set(TODAY.atTime(LocalTime.of(11, 0)).toInstant(ZoneOffset.UTC));
+        books.clock().set(TODAY.atTime(LocalTime.of(11, 0)).toInstant(ZoneOffset.UTC));
         FinanceTotals totals = totals(PERIOD_FROM, PERIOD_TO);
 
         assertEquals(outstanding(b -> b.effectiveDue().isBefore(TODAY)), totals.overdue());

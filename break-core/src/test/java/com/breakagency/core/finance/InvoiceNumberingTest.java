@@ -1,5 +1,9 @@
 package com.breakagency.core.finance;
 
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.testkit.ForwardingPersistence;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +55,7 @@ class InvoiceNumberingTest {
 
     @Test
     void a_hundred_drafts_issued_from_eight_threads_at_once_get_the_numbers_one_to_a_hundred() throws Exception {
-        try (Books books = new Books()) {
+        try (AgencyFixture<BreakAgency> books = TestAgencies.inMemory()) {
             ConcurrentLinkedQueue<Invoice> drafts = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < INVOICES; i++) {
                 drafts.add(books.aDraftInvoice(10_000 + i, "GBP"));
@@ -65,7 +69,7 @@ class InvoiceNumberingTest {
                         start.await();
                         List<Invoice> issued = new ArrayList<>();
                         for (Invoice draft = drafts.poll(); draft != null; draft = drafts.poll()) {
-                            issued.add(books.finance.issueInvoice(Books.aFinanceUser(),
+                            issued.add(books.finance().issueInvoice(AgencyFixture.aFinanceUser(),
                                     IssueInvoice.of(draft)));
                         }
                         return issued;
@@ -96,16 +100,16 @@ class InvoiceNumberingTest {
 
     @Test
     void an_issue_with_a_stale_version_takes_no_number_and_the_next_issue_gets_the_next_one() {
-        try (Books books = new Books()) {
+        try (AgencyFixture<BreakAgency> books = TestAgencies.inMemory()) {
             Invoice first = books.issue(books.aDraftInvoice(10_000, "GBP"), null);
             Invoice second = books.aDraftInvoice(20_000, "GBP");
 
-            BreakException stale = assertThrows(BreakException.class, () -> books.finance.issueInvoice(
-                    Books.aFinanceUser(), IssueInvoice.of(second.id(), second.version() + 1)));
+            BreakException stale = assertThrows(BreakException.class, () -> books.finance().issueInvoice(
+                    AgencyFixture.aFinanceUser(), IssueInvoice.of(second.id(), second.version() + 1)));
             assertEquals(ErrorCode.CONFLICT, stale.code());
             assertEquals(Reason.VERSION_MISMATCH, stale.reason());
-            BreakException twice = assertThrows(BreakException.class, () -> books.finance.issueInvoice(
-                    Books.aFinanceUser(), IssueInvoice.of(first)));
+            BreakException twice = assertThrows(BreakException.class, () -> books.finance().issueInvoice(
+                    AgencyFixture.aFinanceUser(), IssueInvoice.of(first)));
             assertEquals(Reason.INVALID_STATE_TRANSITION, twice.reason());
 
             Invoice issued = books.issue(second, null);
@@ -117,7 +121,7 @@ class InvoiceNumberingTest {
     @Test
     void an_issue_that_fails_after_drawing_its_number_gives_the_number_back() {
         AtomicBoolean failNextUpdate = new AtomicBoolean();
-        try (Books books = new Books(stores -> new FailingInvoiceUpdates(stores, failNextUpdate))) {
+        try (AgencyFixture<BreakAgency> books = TestAgencies.inMemoryBehind(stores -> new FailingInvoiceUpdates(stores, failNextUpdate))) {
             Invoice first = books.issue(books.aDraftInvoice(10_000, "GBP"), null);
             Invoice second = books.aDraftInvoice(20_000, "GBP");
 
@@ -129,19 +133,20 @@ class InvoiceNumberingTest {
             Invoice issued = books.issue(second, null);
             assertEquals(Optional.of(1L), first.number());
             assertEquals(Optional.of(2L), issued.number(), "the failed issue's number was rolled back with it");
-            Set<Long> numbers = books.persistence.invoices().list(Invoices.Query.ALL, Optional.empty(), 100).stream()
+            Set<Long> numbers = books.stores().invoices().list(Invoices.Query.ALL, Optional.empty(), 100).stream()
                     .flatMap(i -> i.number().stream()).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(Set.of(1L, 2L), numbers);
         }
     }
 
     /** The in-memory stores, except that the next invoice update fails as a lost database would, once armed. */
-    private static final class FailingInvoiceUpdates implements Persistence {
-        private final InMemoryPersistence stores;
+    private static final class FailingInvoiceUpdates extends ForwardingPersistence {
+        private final Persistence stores;
         private final AtomicBoolean failNextUpdate;
         private final Invoices invoices;
 
-        FailingInvoiceUpdates(InMemoryPersistence stores, AtomicBoolean failNextUpdate) {
+        FailingInvoiceUpdates(Persistence stores, AtomicBoolean failNextUpdate) {
+            super(stores);
             this.stores = stores;
             this.failNextUpdate = failNextUpdate;
             this.invoices = new Invoices() {
@@ -186,68 +191,8 @@ class InvoiceNumberingTest {
         }
 
         @Override
-        public Transactions transactions() {
-            return stores.transactions();
-        }
-
-        @Override
-        public Brands brands() {
-            return stores.brands();
-        }
-
-        @Override
-        public Contacts contacts() {
-            return stores.contacts();
-        }
-
-        @Override
-        public Talents talents() {
-            return stores.talents();
-        }
-
-        @Override
-        public Deals deals() {
-            return stores.deals();
-        }
-
-        @Override
-        public Activities activities() {
-            return stores.activities();
-        }
-
-        @Override
-        public AuditLog auditLog() {
-            return stores.auditLog();
-        }
-
-        @Override
         public Invoices invoices() {
             return invoices;
-        }
-
-        @Override
-        public Payments payments() {
-            return stores.payments();
-        }
-
-        @Override
-        public Commissions commissions() {
-            return stores.commissions();
-        }
-
-        @Override
-        public CommissionPlans commissionPlans() {
-            return stores.commissionPlans();
-        }
-
-        @Override
-        public IdempotencyKeys idempotencyKeys() {
-            return stores.idempotencyKeys();
-        }
-
-        @Override
-        public WorkQueue workQueue() {
-            return stores.workQueue();
         }
     }
 }

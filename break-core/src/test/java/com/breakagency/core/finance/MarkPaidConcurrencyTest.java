@@ -1,5 +1,8 @@
 package com.breakagency.core.finance;
 
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +32,7 @@ class MarkPaidConcurrencyTest {
     @RepeatedTest(5)
     void thirty_two_threads_marking_one_invoice_paid_create_one_payment_and_one_commission_set() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(32);
-        try (FinanceWorld world = new FinanceWorld()) {
+        try (AgencyFixture<BreakAgency> world = TestAgencies.inMemory()) {
             Invoice invoice = world.anIssuedInvoice(100_000, "GBP");
             CountDownLatch start = new CountDownLatch(1);
             List<Future<String>> outcomes = new ArrayList<>();
@@ -42,8 +45,8 @@ class MarkPaidConcurrencyTest {
                 outcomes.add(threads.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
                     try {
-                        PaymentResult r = world.agency.finance().markInvoicePaid(FinanceWorld.financeUser(),
-                                world.markPaid(invoice, reference, key));
+                        PaymentResult r = world.agency().finance().markInvoicePaid(AgencyFixture.aFinanceUser(),
+                                world.aFullPayment(invoice, reference, key));
                         if (r.replayed()) {
                             replays.incrementAndGet();
                         } else {
@@ -64,15 +67,15 @@ class MarkPaidConcurrencyTest {
             for (String r : results) {
                 assertTrue(r.equals("paid") || r.equals("replay") || r.startsWith(ErrorCode.CONFLICT.name()), r);
             }
-            List<Payment> payments = world.memory.payments().byInvoice(invoice.id());
+            List<Payment> payments = world.stores().payments().byInvoice(invoice.id());
             assertEquals(1, payments.size());
-            List<CommissionLine> lines = world.memory.commissions().byInvoice(invoice.id());
+            List<CommissionLine> lines = world.stores().commissions().byInvoice(invoice.id());
             assertEquals(3, lines.size(), "one line each for talent, house and managing agent");
             assertEquals(100_000, lines.stream().mapToLong(l -> l.amount().minorUnits()).sum());
-            assertEquals(1, world.audit(AuditAction.INVOICE_MARKED_PAID, EntityType.INVOICE, invoice.id()));
-            assertEquals(3, world.audit(AuditAction.COMMISSION_CREATED, EntityType.INVOICE, invoice.id()));
-            assertEquals(InvoiceStatus.PAID, world.memory.invoices().findById(invoice.id()).orElseThrow().status());
-            assertTrue(world.reports.reports().isEmpty(), "nothing worth reporting happened");
+            assertEquals(1, world.auditEventsOf(AuditAction.INVOICE_MARKED_PAID, EntityType.INVOICE, invoice.id()).size());
+            assertEquals(3, world.auditEventsOf(AuditAction.COMMISSION_CREATED, EntityType.INVOICE, invoice.id()).size());
+            assertEquals(InvoiceStatus.PAID, world.stores().invoices().findById(invoice.id()).orElseThrow().status());
+            assertTrue(world.reports().reports().isEmpty(), "nothing worth reporting happened");
         } finally {
             threads.shutdownNow();
         }

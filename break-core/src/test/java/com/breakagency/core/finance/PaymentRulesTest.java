@@ -1,7 +1,10 @@
 package com.breakagency.core.finance;
 
-import static com.breakagency.core.finance.Books.DEAL_OWNER;
-import static com.breakagency.core.finance.Books.MANAGING_AGENT;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
+import static com.breakagency.testkit.AgencyFixture.DEAL_OWNER;
+import static com.breakagency.testkit.AgencyFixture.MANAGING_AGENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +56,7 @@ import org.junit.jupiter.api.Test;
 /** The rules a payment meets on its way in, and what it leaves behind: statuses, audit, commission lines. */
 class PaymentRulesTest {
 
-    private final Books books = new Books();
+    private final AgencyFixture<BreakAgency> books = TestAgencies.inMemory();
 
     @AfterEach
     void close() {
@@ -65,15 +68,15 @@ class PaymentRulesTest {
     }
 
     private PaymentResult record(RecordPayment command) {
-        return books.finance.recordPayment(Books.aFinanceUser(), command);
+        return books.finance().recordPayment(AgencyFixture.aFinanceUser(), command);
     }
 
     /** Runs a call that must fail, and checks that it wrote nothing. */
     private BreakException refusedWithoutWriting(Supplier<?> call) {
-        Books.Written before = books.written();
+        AgencyFixture.Written before = books.written();
         BreakException e = assertThrows(BreakException.class, call::get);
         assertEquals(before, books.written(), "a refused call writes nothing");
-        assertTrue(books.reports.reports().isEmpty(), "a refused payment is not an error to report");
+        assertTrue(books.reports().reports().isEmpty(), "a refused payment is not an error to report");
         return e;
     }
 
@@ -107,7 +110,7 @@ class PaymentRulesTest {
     @Test
     void a_payment_to_a_void_invoice_is_an_invalid_state_transition() {
         Invoice issued = books.anIssuedInvoice(100_000, "GBP");
-        Invoice voided = books.finance.voidInvoice(Books.aFinanceUser(),
+        Invoice voided = books.finance().voidInvoice(AgencyFixture.aFinanceUser(),
                 new VoidInvoice(issued.id(), issued.version(), "billed the wrong brand"));
         assertEquals(InvoiceStatus.VOID, voided.status());
         assertConflict(Reason.INVALID_STATE_TRANSITION,
@@ -120,8 +123,8 @@ class PaymentRulesTest {
         books.payInFull(invoice);
         assertConflict(Reason.INVALID_STATE_TRANSITION,
                 refusedWithoutWriting(() -> record(payment(invoice, 1, "psp-1", "key-1"))));
-        assertConflict(Reason.INVALID_STATE_TRANSITION, refusedWithoutWriting(() -> books.finance.markInvoicePaid(
-                Books.aFinanceUser(), new MarkInvoicePaid(invoice.id(), books.today(), "psp-2", "key-2",
+        assertConflict(Reason.INVALID_STATE_TRANSITION, refusedWithoutWriting(() -> books.finance().markInvoicePaid(
+                AgencyFixture.aFinanceUser(), new MarkInvoicePaid(invoice.id(), books.today(), "psp-2", "key-2",
                         PaymentSource.MANUAL))));
     }
 
@@ -137,7 +140,7 @@ class PaymentRulesTest {
     void an_invoice_with_a_payment_cannot_be_voided() {
         Invoice invoice = books.anIssuedInvoice(100_000, "GBP");
         Invoice partlyPaid = books.pay(invoice, 10_000).invoice();
-        BreakException e = refusedWithoutWriting(() -> books.finance.voidInvoice(Books.aFinanceUser(),
+        BreakException e = refusedWithoutWriting(() -> books.finance().voidInvoice(AgencyFixture.aFinanceUser(),
                 new VoidInvoice(partlyPaid.id(), partlyPaid.version(), "the brand disputes it")));
         assertConflict(Reason.INVALID_STATE_TRANSITION, e);
         assertEquals(InvoiceStatus.PARTIALLY_PAID, books.reload(invoice).status());
@@ -146,7 +149,7 @@ class PaymentRulesTest {
     @Test
     void issuing_an_invoice_twice_is_an_invalid_state_transition() {
         Invoice issued = books.anIssuedInvoice(100_000, "GBP");
-        BreakException e = refusedWithoutWriting(() -> books.finance.issueInvoice(Books.aFinanceUser(),
+        BreakException e = refusedWithoutWriting(() -> books.finance().issueInvoice(AgencyFixture.aFinanceUser(),
                 IssueInvoice.of(issued)));
         assertConflict(Reason.INVALID_STATE_TRANSITION, e);
         assertEquals(issued, books.reload(issued), "the number and due date stay as first issued");
@@ -161,7 +164,7 @@ class PaymentRulesTest {
         PaymentResult first = record(command);
         assertFalse(first.replayed());
 
-        Books.Written before = books.written();
+        AgencyFixture.Written before = books.written();
         PaymentResult again = record(command);
 
         assertTrue(again.replayed());
@@ -177,9 +180,9 @@ class PaymentRulesTest {
         Invoice invoice = books.anIssuedInvoice(100_000, "GBP");
         MarkInvoicePaid command = new MarkInvoicePaid(invoice.id(), books.today(), "bank-tx-9", "bank-tx-9",
                 PaymentSource.BANK_FEED);
-        PaymentResult first = books.finance.markInvoicePaid(Books.aFinanceUser(), command);
-        Books.Written before = books.written();
-        PaymentResult again = books.finance.markInvoicePaid(Books.aFinanceUser(), command);
+        PaymentResult first = books.finance().markInvoicePaid(AgencyFixture.aFinanceUser(), command);
+        AgencyFixture.Written before = books.written();
+        PaymentResult again = books.finance().markInvoicePaid(AgencyFixture.aFinanceUser(), command);
 
         assertTrue(again.replayed());
         assertEquals(first.payment(), again.payment());
@@ -225,19 +228,19 @@ class PaymentRulesTest {
         assertEquals("PARTIALLY_PAID", statusUpdates.get(0).changes().get("status"));
         assertEquals(List.of(), books.auditEvents(AuditAction.INVOICE_MARKED_PAID));
         assertEquals(1, books.auditEvents(AuditAction.PAYMENT_RECORDED).size());
-        assertEquals(DealStage.PAYMENT_PENDING, books.crm.getDeal(Books.anAdmin(), invoice.dealId()).stage());
+        assertEquals(DealStage.PAYMENT_PENDING, books.crm().getDeal(AgencyFixture.anAdmin(), invoice.dealId()).stage());
 
         PaymentResult rest = books.pay(result.invoice(), 75_000);
         assertEquals(InvoiceStatus.PAID, rest.invoice().status());
         assertEquals(1, books.auditEvents(AuditAction.INVOICE_MARKED_PAID).size());
-        assertEquals(DealStage.PAYMENT_RECEIVED, books.crm.getDeal(Books.anAdmin(), invoice.dealId()).stage(),
+        assertEquals(DealStage.PAYMENT_RECEIVED, books.crm().getDeal(AgencyFixture.anAdmin(), invoice.dealId()).stage(),
                 "full payment moves the deal on");
     }
 
     @Test
     void an_invoice_issued_without_a_due_date_is_due_thirty_days_after_the_day_it_is_issued() {
         Invoice draft = books.aDraftInvoice(100_000, "GBP");
-        books.clock.advance(Duration.ofDays(3));
+        books.clock().advance(Duration.ofDays(3));
         LocalDate issuedOn = books.today();
 
         Invoice issued = books.issue(draft, null);
@@ -256,16 +259,16 @@ class PaymentRulesTest {
         books.anIssuedInvoice(100_000, "GBP", books.today().plusDays(20));
         books.anIssuedInvoice(100_000, "GBP", books.today().plusDays(10));
         Invoice voided = books.anIssuedInvoice(100_000, "GBP", in5Days);
-        books.finance.voidInvoice(Books.aFinanceUser(), new VoidInvoice(voided.id(), voided.version(), "duplicate"));
+        books.finance().voidInvoice(AgencyFixture.aFinanceUser(), new VoidInvoice(voided.id(), voided.version(), "duplicate"));
         books.aDraftInvoice(100_000, "GBP");
         InvoiceQuery overdue = InvoiceQuery.all().overdue().limit(100);
 
-        assertEquals(List.of(), books.finance.listInvoices(Books.aFinanceUser(), overdue).items());
+        assertEquals(List.of(), books.finance().listInvoices(AgencyFixture.aFinanceUser(), overdue).items());
 
-        books.clock.advance(Duration.ofDays(10));
+        books.clock().advance(Duration.ofDays(10));
 
         assertEquals(List.of(unpaid.id(), partlyPaid.id()).stream().sorted().toList(),
-                books.finance.listInvoices(Books.aFinanceUser(), overdue).items().stream().map(Invoice::id).toList(),
+                books.finance().listInvoices(AgencyFixture.aFinanceUser(), overdue).items().stream().map(Invoice::id).toList(),
                 "not the paid, void, draft, not yet due or due today ones");
     }
 
@@ -274,7 +277,7 @@ class PaymentRulesTest {
     @Test
     void the_default_plan_splits_1000_pounds_800_to_the_talent_150_to_the_house_and_50_to_the_managing_agent() {
         Brand brand = books.aBrand(DEAL_OWNER);
-        Talent talent = books.aTalent(MANAGING_AGENT);
+        Talent talent = books.aTalentManagedBy(MANAGING_AGENT);
         Deal deal = books.aDeal(brand, talent, DEAL_OWNER, 1_000_00, "GBP");
         Invoice invoice = books.anIssuedInvoice(deal);
 
@@ -290,7 +293,7 @@ class PaymentRulesTest {
             assertEquals(result.payment().id(), line.paymentId());
         }
         assertEquals(0, new BigDecimal("0.05").compareTo(rateOf(result.lines(), Beneficiary.agent(MANAGING_AGENT))));
-        assertEquals(byBeneficiary(result.lines()), byBeneficiary(books.finance.listCommissions(Books.anAdmin(),
+        assertEquals(byBeneficiary(result.lines()), byBeneficiary(books.finance().listCommissions(AgencyFixture.anAdmin(),
                 CommissionQuery.first(10)).items()), "the lines are stored");
     }
 
@@ -300,7 +303,7 @@ class PaymentRulesTest {
         books.aCommissionPlan("deal-plan", 1000, 0);
         Brand brand = books.aBrand(DEAL_OWNER);
         Talent onPlan = books.aTalentOnPlan(MANAGING_AGENT, "talent-plan");
-        Talent onDefault = books.aTalent(MANAGING_AGENT);
+        Talent onDefault = books.aTalentManagedBy(MANAGING_AGENT);
 
         PaymentResult talentPlan = books.payInFull(books.anIssuedInvoice(
                 books.aDeal(brand, onPlan, DEAL_OWNER, 1_000_00, "GBP")));
@@ -325,18 +328,18 @@ class PaymentRulesTest {
     @Test
     void a_statement_totals_a_talents_and_an_agents_lines_per_currency_over_the_period() {
         Brand brand = books.aBrand(DEAL_OWNER);
-        Talent talent = books.aTalent(MANAGING_AGENT);
-        Instant from = books.clock.instant();
+        Talent talent = books.aTalentManagedBy(MANAGING_AGENT);
+        Instant from = books.clock().instant();
         books.payInFull(books.anIssuedInvoice(books.aDeal(brand, talent, DEAL_OWNER, 1_000_00, "GBP")));
         books.pay(books.anIssuedInvoice(books.aDeal(brand, talent, DEAL_OWNER, 1_000_00, "USD")), 500_00);
         books.payInFull(books.anIssuedInvoice(books.aDeal(brand, talent, DEAL_OWNER, 200_00, "GBP")));
-        books.clock.advance(Duration.ofDays(31));
-        Instant to = books.clock.instant();
+        books.clock().advance(Duration.ofDays(31));
+        Instant to = books.clock().instant();
         books.payInFull(books.anIssuedInvoice(books.aDeal(brand, talent, DEAL_OWNER, 9_000_00, "GBP")));
 
-        CommissionStatement forTalent = books.finance.statement(Books.aTalentUser(talent.id()),
+        CommissionStatement forTalent = books.finance().statement(AgencyFixture.aTalentUser(talent.id()),
                 new StatementQuery(BeneficiaryKind.TALENT, talent.id(), from, to));
-        CommissionStatement forAgent = books.finance.statement(Books.anAgent(MANAGING_AGENT),
+        CommissionStatement forAgent = books.finance().statement(AgencyFixture.anAgent(MANAGING_AGENT),
                 new StatementQuery(BeneficiaryKind.AGENT, MANAGING_AGENT, from, to));
 
         assertEquals(Map.of("GBP", Money.of(960_00, "GBP"), "USD", Money.of(400_00, "USD")),

@@ -1,5 +1,9 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.ports.model.Money;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,22 +35,22 @@ class BackgroundWorkTest {
     @Test
     void after_start_a_due_step_is_done_without_anyone_calling_run_due_steps_and_close_stops_every_thread() {
         String workerId = "background-" + SEQ.incrementAndGet();
-        Office office = new Office(b -> b.workerId(workerId).workerThreads(2).pollInterval(Duration.ofMillis(20)));
+        AgencyFixture<BreakAgency> office = TestAgencies.inMemory(b -> b.workerId(workerId).workerThreads(2).pollInterval(Duration.ofMillis(20)));
         try {
-            Talent talent = office.aTalent(null);
-            Invoice invoice = office.anIssuedInvoice(talent, 50_000);
+            Talent talent = office.aTalentManagedBy(null);
+            Invoice invoice = office.anIssuedInvoice(talent, Money.of(50_000, "GBP"));
             office.payInFull(invoice);
             office.assignAgent(talent, "agent-late");
-            assertEquals(StepStatus.PENDING, office.stepOf(invoice.id()).orElseThrow().status());
+            assertEquals(StepStatus.PENDING, office.commissionStepOf(invoice.id()).orElseThrow().status());
             assertEquals(List.of(), threadsOf(workerId), "nothing runs before start()");
 
-            office.agency.start();
-            office.agency.start();
+            office.agency().start();
+            office.agency().start();
 
-            assertTrue(Office.eventually(WAIT, () -> office.stepOf(invoice.id()).orElseThrow().status() == StepStatus.DONE),
+            assertTrue(eventually(WAIT, () -> office.commissionStepOf(invoice.id()).orElseThrow().status() == StepStatus.DONE),
                     "the worker completed the step");
-            assertEquals(50_000, office.linesTotal(invoice.id()));
-            assertTrue(Office.eventually(WAIT, () -> !office.audit(AuditAction.JANITOR_RAN).isEmpty()),
+            assertEquals(50_000, office.commissionLinesTotal(invoice.id()));
+            assertTrue(eventually(WAIT, () -> !office.auditEvents(AuditAction.JANITOR_RAN).isEmpty()),
                     "the janitor ran once at start");
             List<Thread> running = threadsOf(workerId);
             assertTrue(!running.isEmpty() && running.size() <= 3, "two workers and the janitor at most: " + running);
@@ -64,21 +68,21 @@ class BackgroundWorkTest {
     @Test
     void after_close_the_agency_starts_nothing_and_runs_nothing() {
         String workerId = "closed-" + SEQ.incrementAndGet();
-        Office office = new Office(b -> b.workerId(workerId));
+        AgencyFixture<BreakAgency> office = TestAgencies.inMemory(b -> b.workerId(workerId));
         office.close();
 
-        assertThrows(IllegalStateException.class, office.agency::start);
-        assertThrows(IllegalStateException.class, office.agency::runDueSteps);
-        assertThrows(IllegalStateException.class, office.agency::runJanitor);
+        assertThrows(IllegalStateException.class, office.agency()::start);
+        assertThrows(IllegalStateException.class, office.agency()::runDueSteps);
+        assertThrows(IllegalStateException.class, office.agency()::runJanitor);
         assertEquals(List.of(), threadsOf(workerId));
     }
 
     @Test
     void closing_an_agency_that_was_never_started_is_quick_and_leaves_no_thread() {
         String workerId = "never-started-" + SEQ.incrementAndGet();
-        Office office = new Office(b -> b.workerId(workerId));
-        office.agency.runDueSteps();
-        office.agency.runJanitor();
+        AgencyFixture<BreakAgency> office = TestAgencies.inMemory(b -> b.workerId(workerId));
+        office.agency().runDueSteps();
+        office.agency().runJanitor();
         office.close();
         assertEquals(List.of(), threadsOf(workerId));
     }
@@ -95,5 +99,17 @@ class BackgroundWorkTest {
             assertThrows(IllegalStateException.class,
                     () -> option.apply(com.breakagency.core.BreakAgency.builder().persistence(memory)).build());
         }
+    }
+
+    /** Waits for a condition that other threads make true, checking every few milliseconds; whether it came true in time. */
+    private static boolean eventually(Duration timeout, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+        return true;
     }
 }

@@ -1,5 +1,8 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.ports.model.Money;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
 import com.breakagency.core.BreakAgencyBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,34 +42,34 @@ class DiagnosticsTest {
     @Test
     void every_figure_matches_the_stores_and_the_status_follows_the_rules() {
         // a one-minute janitor interval: two minutes in, a janitor that never ran is overdue
-        try (Office office = new Office(b -> b.janitorInterval(Duration.ofMinutes(1)))) {
-            Talent managed = office.aTalent("agent-manager");
-            Talent unmanaged = office.aTalent(null);
+        try (AgencyFixture<BreakAgency> office = TestAgencies.inMemory(b -> b.janitorInterval(Duration.ofMinutes(1)))) {
+            Talent managed = office.aTalentManagedBy("agent-manager");
+            Talent unmanaged = office.aTalentManagedBy(null);
             // healthy paid invoices
-            office.payInFull(office.anIssuedInvoice(managed, 10_000));
-            office.payInFull(office.anIssuedInvoice(managed, 11_000));
+            office.payInFull(office.anIssuedInvoice(managed, Money.of(10_000, "GBP")));
+            office.payInFull(office.anIssuedInvoice(managed, Money.of(11_000, "GBP")));
             // pending invoices with their steps
-            Invoice pendingA = office.anIssuedInvoice(unmanaged, 20_000);
+            Invoice pendingA = office.anIssuedInvoice(unmanaged, Money.of(20_000, "GBP"));
             office.payInFull(pendingA);
-            Invoice pendingB = office.anIssuedInvoice(unmanaged, 21_000);
+            Invoice pendingB = office.anIssuedInvoice(unmanaged, Money.of(21_000, "GBP"));
             office.payInFull(pendingB);
             // broken ones that no step covers
-            Payment brokenA = office.aBrokenPayment(managed, 30_000, Duration.ofHours(1));
-            Payment brokenB = office.aBrokenPayment(managed, 31_000, Duration.ofHours(1));
+            Payment brokenA = office.aPaymentLeftWithoutCommissions(managed, 30_000, Duration.ofHours(1));
+            Payment brokenB = office.aPaymentLeftWithoutCommissions(managed, 31_000, Duration.ofHours(1));
             // a DEAD step whose last error holds an address and a token, written straight into the queue
-            WorkStep deadClaim = office.memory.workQueue().claimDue("worker-x", office.clock.instant(),
+            WorkStep deadClaim = office.stores().workQueue().claimDue("worker-x", office.clock().instant(),
                     Duration.ofMinutes(5), 1).get(0);
-            office.memory.workQueue().fail(deadClaim.id(), "worker-x", deadClaim.version(), SECRET_ERROR,
-                    office.clock.instant(), true);
-            office.clock.advance(Duration.ofMinutes(2));
+            office.stores().workQueue().fail(deadClaim.id(), "worker-x", deadClaim.version(), SECRET_ERROR,
+                    office.clock().instant(), true);
+            office.clock().advance(Duration.ofMinutes(2));
 
-            Health health = office.agency.diagnostics().health(Office.admin());
+            Health health = office.agency().diagnostics().health(AgencyFixture.anAdmin());
 
-            Instant now = office.clock.instant();
+            Instant now = office.clock().instant();
             WorkflowHealth workflow = health.workflow();
             assertEquals(now, health.checkedAt());
-            assertEquals(office.memory.workQueue().counts(), workflow.queueDepth());
-            assertEquals(Map.of(Office.ENSURE_COMMISSIONS, Map.of(StepStatus.PENDING, 1L, StepStatus.DEAD, 1L)),
+            assertEquals(office.stores().workQueue().counts(), workflow.queueDepth());
+            assertEquals(Map.of(AgencyFixture.ENSURE_COMMISSIONS, Map.of(StepStatus.PENDING, 1L, StepStatus.DEAD, 1L)),
                     workflow.queueDepth());
             List<WorkStep> dead = office.steps(StepStatus.DEAD);
             assertEquals(dead.size(), workflow.deadSteps());
@@ -99,8 +102,8 @@ class DiagnosticsTest {
             assertNothingSecretIn(health);
 
             // the janitor covers the broken ones: no longer DOWN, and its run shows
-            JanitorReport run = office.agency.runJanitor();
-            Health afterJanitor = office.agency.diagnostics().health(Office.admin());
+            JanitorReport run = office.agency().runJanitor();
+            Health afterJanitor = office.agency().diagnostics().health(AgencyFixture.anAdmin());
 
             assertEquals(HealthStatus.DEGRADED, afterJanitor.status());
             assertEquals(0, afterJanitor.workflow().paidWithoutCommissionsOrStep());
@@ -111,44 +114,44 @@ class DiagnosticsTest {
             assertEquals(run.findings(), afterJanitor.workflow().janitor().lastRunFindings());
             assertFalse(afterJanitor.workflow().janitor().overdue());
             assertEquals(List.of("1 step is DEAD and waits for an administrator's retry"), afterJanitor.reasons());
-            assertEquals(office.memory.workQueue().counts(), afterJanitor.workflow().queueDepth());
+            assertEquals(office.stores().workQueue().counts(), afterJanitor.workflow().queueDepth());
 
             // fixed data, the dead step retried, every step run: UP
             office.assignAgent(unmanaged, "agent-late");
-            office.agency.recovery().retryStep(Office.admin(), deadClaim.id());
-            office.agency.runDueSteps();
-            Health healthy = office.agency.diagnostics().health(Office.admin());
+            office.agency().recovery().retryStep(AgencyFixture.anAdmin(), deadClaim.id());
+            office.agency().runDueSteps();
+            Health healthy = office.agency().diagnostics().health(AgencyFixture.anAdmin());
 
             assertEquals(HealthStatus.UP, healthy.status(), healthy.reasons().toString());
             assertEquals(List.of(), healthy.reasons());
             assertEquals(0, healthy.workflow().paidWithoutCommissions());
             assertEquals(Optional.empty(), healthy.workflow().oldestDueAge());
             assertEquals(0, healthy.workflow().deadSteps());
-            assertEquals(Map.of(Office.ENSURE_COMMISSIONS, Map.of(StepStatus.DONE, 4L)), healthy.workflow().queueDepth());
+            assertEquals(Map.of(AgencyFixture.ENSURE_COMMISSIONS, Map.of(StepStatus.DONE, 4L)), healthy.workflow().queueDepth());
         }
     }
 
     @Test
     void a_due_step_nobody_takes_for_longer_than_the_lease_and_an_overdue_janitor_degrade_the_health() {
-        try (Office office = new Office()) {
-            office.agency.runJanitor();
-            Invoice invoice = office.anIssuedInvoice(office.aTalent(null), 5_000);
+        try (AgencyFixture<BreakAgency> office = TestAgencies.inMemory()) {
+            office.agency().runJanitor();
+            Invoice invoice = office.anIssuedInvoice(office.aTalentManagedBy(null), Money.of(5_000, "GBP"));
             office.payInFull(invoice);
             Duration lease = BreakAgencyBuilder.DEFAULT_LEASE;
 
-            office.clock.advance(lease);
-            Health atTheLease = office.agency.diagnostics().health(Office.admin());
+            office.clock().advance(lease);
+            Health atTheLease = office.agency().diagnostics().health(AgencyFixture.anAdmin());
             assertEquals(HealthStatus.UP, atTheLease.status(), "waiting exactly one lease is not yet stalled");
             assertEquals(Optional.of(lease), atTheLease.workflow().oldestDueAge());
 
-            office.clock.advance(Duration.ofSeconds(1));
-            Health stalled = office.agency.diagnostics().health(Office.admin());
+            office.clock().advance(Duration.ofSeconds(1));
+            Health stalled = office.agency().diagnostics().health(AgencyFixture.anAdmin());
             assertEquals(HealthStatus.DEGRADED, stalled.status());
             assertEquals(List.of("the oldest due step has waited PT5M1S, longer than PT5M: no worker is taking steps"),
                     stalled.reasons());
 
-            office.clock.advance(BreakAgencyBuilder.DEFAULT_JANITOR_INTERVAL.multipliedBy(3));
-            Health overdue = office.agency.diagnostics().health(Office.admin());
+            office.clock().advance(BreakAgencyBuilder.DEFAULT_JANITOR_INTERVAL.multipliedBy(3));
+            Health overdue = office.agency().diagnostics().health(AgencyFixture.anAdmin());
             assertEquals(HealthStatus.DEGRADED, overdue.status());
             assertTrue(overdue.workflow().janitor().overdue());
             assertTrue(overdue.reasons().get(1).startsWith("the janitor last ran at "), overdue.reasons().toString());
@@ -157,9 +160,9 @@ class DiagnosticsTest {
 
     @Test
     void the_system_actor_reads_the_health_too() {
-        try (Office office = new Office()) {
-            office.agency.runJanitor();
-            Health health = office.agency.diagnostics().health(com.breakagency.ports.context.OperationContext.system());
+        try (AgencyFixture<BreakAgency> office = TestAgencies.inMemory()) {
+            office.agency().runJanitor();
+            Health health = office.agency().diagnostics().health(com.breakagency.ports.context.OperationContext.system());
             assertEquals(HealthStatus.UP, health.status());
             assertEquals(Map.of(), health.workflow().queueDepth());
         }
@@ -173,20 +176,20 @@ class DiagnosticsTest {
     }
 
     /** Invoices with a payment without lines, worked out from the payments and lines stores. */
-    private static Set<String> unallocatedInvoices(Office office) {
+    private static Set<String> unallocatedInvoices(AgencyFixture<BreakAgency> office) {
         Set<String> invoices = new HashSet<>();
-        office.memory.invoices().list(com.breakagency.ports.spi.Invoices.Query.ALL, Optional.empty(), 100_000)
-                .forEach(invoice -> office.memory.payments().byInvoice(invoice.id()).stream()
-                        .filter(p -> office.memory.commissions().byPayment(p.id()).isEmpty())
+        office.stores().invoices().list(com.breakagency.ports.spi.Invoices.Query.ALL, Optional.empty(), 100_000)
+                .forEach(invoice -> office.stores().payments().byInvoice(invoice.id()).stream()
+                        .filter(p -> office.stores().commissions().byPayment(p.id()).isEmpty())
                         .findAny().ifPresent(p -> invoices.add(invoice.id())));
         return invoices;
     }
 
     /** Of those, the ones whose step is missing or DONE. */
-    private static Set<String> uncovered(Office office) {
+    private static Set<String> uncovered(AgencyFixture<BreakAgency> office) {
         Set<String> uncovered = new HashSet<>();
         for (String invoiceId : unallocatedInvoices(office)) {
-            Optional<WorkStep> step = office.stepOf(invoiceId);
+            Optional<WorkStep> step = office.commissionStepOf(invoiceId);
             if (step.isEmpty() || step.get().status() == StepStatus.DONE) {
                 uncovered.add(invoiceId);
             }

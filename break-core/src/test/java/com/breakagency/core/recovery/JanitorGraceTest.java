@@ -1,5 +1,7 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
 import com.breakagency.core.BreakAgencyBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,28 +24,28 @@ class JanitorGraceTest {
 
     @Test
     void a_fresh_agency_is_up_until_one_janitor_interval_has_passed_without_a_run_then_degraded_then_up_after_a_run() {
-        try (Office office = new Office()) {
-            Health atStart = office.agency.diagnostics().health(Office.admin());
+        try (AgencyFixture<BreakAgency> office = TestAgencies.inMemory()) {
+            Health atStart = office.agency().diagnostics().health(AgencyFixture.anAdmin());
             assertEquals(HealthStatus.UP, atStart.status(), atStart.reasons().toString());
             assertFalse(atStart.workflow().janitor().overdue());
             assertEquals(List.of(), atStart.reasons());
 
-            office.clock.advance(INTERVAL.minusMillis(1));
-            Health justBefore = office.agency.diagnostics().health(Office.admin());
+            office.clock().advance(INTERVAL.minusMillis(1));
+            Health justBefore = office.agency().diagnostics().health(AgencyFixture.anAdmin());
             assertEquals(HealthStatus.UP, justBefore.status(), justBefore.reasons().toString());
 
-            office.clock.advance(Duration.ofMillis(1));
-            Health atTheInterval = office.agency.diagnostics().health(Office.admin());
+            office.clock().advance(Duration.ofMillis(1));
+            Health atTheInterval = office.agency().diagnostics().health(AgencyFixture.anAdmin());
             assertEquals(HealthStatus.UP, atTheInterval.status(), "exactly one interval is not yet overdue");
 
-            office.clock.advance(Duration.ofMillis(1));
-            Health overdue = office.agency.diagnostics().health(Office.admin());
+            office.clock().advance(Duration.ofMillis(1));
+            Health overdue = office.agency().diagnostics().health(AgencyFixture.anAdmin());
             assertEquals(HealthStatus.DEGRADED, overdue.status());
             assertTrue(overdue.workflow().janitor().overdue());
             assertEquals(List.of("the janitor has never run"), overdue.reasons());
 
-            office.agency.runJanitor();
-            Health afterRun = office.agency.diagnostics().health(Office.admin());
+            office.agency().runJanitor();
+            Health afterRun = office.agency().diagnostics().health(AgencyFixture.anAdmin());
             assertEquals(HealthStatus.UP, afterRun.status(), afterRun.reasons().toString());
             assertFalse(afterRun.workflow().janitor().overdue());
         }
@@ -51,12 +53,12 @@ class JanitorGraceTest {
 
     @Test
     void the_grace_counts_from_this_agencys_start_not_from_the_clock_of_another() {
-        try (Office first = new Office()) {
-            first.clock.advance(INTERVAL.multipliedBy(10));
+        try (AgencyFixture<BreakAgency> first = TestAgencies.inMemory()) {
+            first.clock().advance(INTERVAL.multipliedBy(10));
             // a second instance started now on the same stores: its janitor has had no interval yet
-            try (Office second = new Office(first, b -> b)) {
-                assertEquals(HealthStatus.DEGRADED, first.agency.diagnostics().health(Office.admin()).status());
-                assertEquals(HealthStatus.UP, second.agency.diagnostics().health(Office.admin()).status());
+            try (AgencyFixture<BreakAgency> second = TestAgencies.another(first, b -> b)) {
+                assertEquals(HealthStatus.DEGRADED, first.agency().diagnostics().health(AgencyFixture.anAdmin()).status());
+                assertEquals(HealthStatus.UP, second.agency().diagnostics().health(AgencyFixture.anAdmin()).status());
             }
         }
     }

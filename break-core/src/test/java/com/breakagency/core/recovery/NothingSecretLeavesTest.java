@@ -1,5 +1,10 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.ports.model.Money;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.FailingCommissions;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,40 +105,15 @@ class NothingSecretLeavesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The in-memory stores, except that brands and commission lines throw what the test arms them with. */
-    static final class FailingStores implements Persistence {
-        final InMemoryPersistence memory;
-        final AtomicBoolean commissionsFail = new AtomicBoolean();
+    static final class FailingStores extends FailingCommissions {
+        final Persistence memory;
         final AtomicBoolean brandsFail = new AtomicBoolean();
 
-        FailingStores(InMemoryPersistence memory) {
+        FailingStores(Persistence memory) {
+            super(memory, () -> new IllegalStateException("driver said: " + ALL,
+                    new java.io.IOException("socket closed; " + ALL)));
             this.memory = memory;
         }
-
-        private final Commissions commissions = new Commissions() {
-            @Override
-            public void insertAll(List<CommissionLine> lines) {
-                if (commissionsFail.get()) {
-                    throw new IllegalStateException("driver said: " + ALL,
-                            new java.io.IOException("socket closed; " + ALL));
-                }
-                memory.commissions().insertAll(lines);
-            }
-
-            @Override
-            public List<CommissionLine> byPayment(String paymentId) {
-                return memory.commissions().byPayment(paymentId);
-            }
-
-            @Override
-            public List<CommissionLine> byInvoice(String invoiceId) {
-                return memory.commissions().byInvoice(invoiceId);
-            }
-
-            @Override
-            public List<CommissionLine> list(Query query, Optional<String> afterId, int limit) {
-                return memory.commissions().list(query, afterId, limit);
-            }
-        };
 
         private final Brands brands = new Brands() {
             @Override
@@ -169,59 +149,50 @@ class NothingSecretLeavesTest {
             }
         };
 
-        @Override public Transactions transactions() { return memory.transactions(); }
-        @Override public Brands brands() { return brands; }
-        @Override public Contacts contacts() { return memory.contacts(); }
-        @Override public Talents talents() { return memory.talents(); }
-        @Override public Deals deals() { return memory.deals(); }
-        @Override public Activities activities() { return memory.activities(); }
-        @Override public AuditLog auditLog() { return memory.auditLog(); }
-        @Override public Invoices invoices() { return memory.invoices(); }
-        @Override public Payments payments() { return memory.payments(); }
-        @Override public Commissions commissions() { return commissions; }
-        @Override public CommissionPlans commissionPlans() { return memory.commissionPlans(); }
-        @Override public IdempotencyKeys idempotencyKeys() { return memory.idempotencyKeys(); }
-        @Override public WorkQueue workQueue() { return memory.workQueue(); }
+        @Override
+        public Brands brands() {
+            return brands;
+        }
     }
 
     @Test
     void every_shape_in_every_channel_leaves_nothing() throws Exception {
-        Office base = new Office();
-        FailingStores stores = new FailingStores(base.memory);
+        AgencyFixture<BreakAgency> base = TestAgencies.inMemory();
+        FailingStores stores = new FailingStores(base.stores());
         List<String> channels = new ArrayList<>();
         List<BreakException> caught = new ArrayList<>();
         Map<String, String> mdcValues = new LinkedHashMap<>();
         try (LogCapture logs = LogCapture.of("com.breakagency");
-             Office office = new Office(base, b -> b.persistence(stores).backoff(Backoff.DEFAULT.withMaxAttempts(1)))) {
+             AgencyFixture<BreakAgency> office = TestAgencies.another(base, b -> b.persistence(stores).backoff(Backoff.DEFAULT.withMaxAttempts(1)))) {
             // 1. an adapter's exception message (and its cause) from a call: UNHANDLED_ERROR, logged and reported
-            Talent managed = office.aTalent("agent-manager");
-            Invoice issued = office.anIssuedInvoice(managed, 10_000);
-            stores.commissionsFail.set(true);
+            Talent managed = office.aTalentManagedBy("agent-manager");
+            Invoice issued = office.anIssuedInvoice(managed, Money.of(10_000, "GBP"));
+            stores.armed.set(true);
             caught.add(assertThrows(BreakException.class, () -> office.payInFull(issued)));
 
             // 2. the same from a background step, which ends DEAD with its error stored
-            Talent unmanaged = office.aTalent(null);
-            stores.commissionsFail.set(false);
-            Invoice pending = office.anIssuedInvoice(unmanaged, 20_000);
+            Talent unmanaged = office.aTalentManagedBy(null);
+            stores.armed.set(false);
+            Invoice pending = office.anIssuedInvoice(unmanaged, Money.of(20_000, "GBP"));
             office.payInFull(pending);
             office.assignAgent(unmanaged, "agent-manager");
-            stores.commissionsFail.set(true);
-            office.agency.runDueSteps();
-            stores.commissionsFail.set(false);
+            stores.armed.set(true);
+            office.agency().runDueSteps();
+            stores.armed.set(false);
 
             // 3. detail, metadata keys and values, field-error messages from an adapter's BreakException
             stores.brandsFail.set(true);
-            caught.add(assertThrows(BreakException.class, () -> office.agency.crm().createBrand(Office.admin(),
+            caught.add(assertThrows(BreakException.class, () -> office.agency().crm().createBrand(AgencyFixture.anAdmin(),
                     new CreateBrand("Acme", java.util.Set.of("acme.example"), "agent-owner", java.util.Set.of()))));
             stores.brandsFail.set(false);
 
             for (Shape shape : SHAPES) {
                 // 4. ids and cursors a caller sent; a user id in the MDC
                 caught.add(assertThrows(BreakException.class,
-                        () -> office.agency.crm().getBrand(Office.admin(), shape.text())));
-                caught.add(assertThrows(BreakException.class, () -> office.agency.recovery()
-                        .listSteps(Office.admin(), new StepQuery(null, null, shape.text(), 10))));
-                RuntimeException refused = assertThrows(RuntimeException.class, () -> office.agency.crm().getBrand(
+                        () -> office.agency().crm().getBrand(AgencyFixture.anAdmin(), shape.text())));
+                caught.add(assertThrows(BreakException.class, () -> office.agency().recovery()
+                        .listSteps(AgencyFixture.anAdmin(), new StepQuery(null, null, shape.text(), 10))));
+                RuntimeException refused = assertThrows(RuntimeException.class, () -> office.agency().crm().getBrand(
                         OperationContext.of(Actor.staff("agent " + shape.text(), Role.AGENT)), "no-such-brand"));
                 if (refused instanceof BreakException error) {
                     caught.add(error);
@@ -231,30 +202,30 @@ class NothingSecretLeavesTest {
             // 5. a call without a context, with a host request id in the MDC
             MDC.put(Boundary.MDC_CORRELATION_ID, "req-host-1");
             try {
-                caught.add(assertThrows(BreakException.class, () -> office.agency.crm().getBrand(null, ALL)));
+                caught.add(assertThrows(BreakException.class, () -> office.agency().crm().getBrand(null, ALL)));
             } finally {
                 MDC.remove(Boundary.MDC_CORRELATION_ID);
             }
 
             List<WorkStep> dead = office.steps(StepStatus.DEAD);
             assertEquals(1, dead.size(), "the step failed with the adapter's message");
-            office.agency.recovery().listSteps(Office.admin(), new StepQuery(StepStatus.DEAD, null, null, 10)).items()
+            office.agency().recovery().listSteps(AgencyFixture.anAdmin(), new StepQuery(StepStatus.DEAD, null, null, 10)).items()
                     .forEach(step -> channels.add("listSteps: " + step.lastError().orElse("") + " " + step));
-            channels.add("health: " + office.agency.diagnostics().health(Office.admin()));
+            channels.add("health: " + office.agency().diagnostics().health(AgencyFixture.anAdmin()));
 
             for (ILoggingEvent event : logs.events()) {
                 channels.add("log: " + event.getFormattedMessage());
                 event.getMDCPropertyMap().forEach((k, v) -> mdcValues.put(k + "#" + mdcValues.size(), v));
             }
             channels.add("logs: " + logs.allText());
-            office.reports.reports().forEach(report -> {
+            office.reports().reports().forEach(report -> {
                 channels.add("report: " + report);
                 report.failure().ifPresent(failure -> channels.add("report failure: " + printed(failure)));
             });
-            assertFalse(office.reports.reports().isEmpty(), "the unhandled error was reported");
+            assertFalse(office.reports().reports().isEmpty(), "the unhandled error was reported");
             for (BreakException error : caught) {
                 channels.add("getMessage: " + error.getMessage() + " / " + error);
-                channels.add("problem: " + JSON.writeValueAsString(Problem.of(error, Office.admin())));
+                channels.add("problem: " + JSON.writeValueAsString(Problem.of(error, AgencyFixture.anAdmin())));
                 channels.add("problem without context: " + JSON.writeValueAsString(Problem.of(error, null)));
             }
             mdcValues.forEach((k, v) -> channels.add("mdc " + k + ": " + v));
@@ -280,16 +251,16 @@ class NothingSecretLeavesTest {
 
     @Test
     void a_call_without_a_context_is_logged_under_the_host_request_id_which_the_problem_shows() {
-        try (LogCapture logs = LogCapture.of(Boundary.LOGGER_NAME); Office office = new Office()) {
+        try (LogCapture logs = LogCapture.of(Boundary.LOGGER_NAME); AgencyFixture<BreakAgency> office = TestAgencies.inMemory()) {
             MDC.put(Boundary.MDC_CORRELATION_ID, "req-host-7");
             BreakException error;
             try {
-                error = assertThrows(BreakException.class, () -> office.agency.crm().getBrand(null, "brand-1"));
+                error = assertThrows(BreakException.class, () -> office.agency().crm().getBrand(null, "brand-1"));
             } finally {
                 MDC.remove(Boundary.MDC_CORRELATION_ID);
             }
             BreakException fresh = assertThrows(BreakException.class,
-                    () -> office.agency.crm().getBrand(null, "brand-1"));
+                    () -> office.agency().crm().getBrand(null, "brand-1"));
 
             assertEquals(ErrorCode.UNAUTHENTICATED, error.code());
             assertEquals("req-host-7", Problem.of(error, null).correlationId());

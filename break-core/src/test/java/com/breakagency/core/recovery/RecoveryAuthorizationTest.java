@@ -1,5 +1,9 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.ports.model.Money;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
+import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,7 +37,7 @@ class RecoveryAuthorizationTest {
     private static final Set<Role> ALLOWED = EnumSet.of(Role.ADMIN, Role.SYSTEM);
 
     /** One operation, called on a world with a DEAD step. */
-    record Op(String name, BiConsumer<Office, OperationContext> call) {
+    record Op(String name, BiConsumer<AgencyFixture<BreakAgency>, OperationContext> call) {
         @Override
         public String toString() {
             return name;
@@ -42,11 +46,11 @@ class RecoveryAuthorizationTest {
 
     static List<Op> operations() {
         return List.of(
-                new Op("health", (o, c) -> o.agency.diagnostics().health(c)),
-                new Op("listSteps", (o, c) -> o.agency.recovery().listSteps(c, StepQuery.first(10))),
-                new Op("retryStep", (o, c) -> o.agency.recovery().retryStep(c, o.steps(StepStatus.DEAD).get(0).id())),
-                new Op("retryMissingStep", (o, c) -> o.agency.recovery().retryStep(c, "no-such-step")),
-                new Op("runJanitor", (o, c) -> o.agency.recovery().runJanitor(c)));
+                new Op("health", (o, c) -> o.agency().diagnostics().health(c)),
+                new Op("listSteps", (o, c) -> o.agency().recovery().listSteps(c, StepQuery.first(10))),
+                new Op("retryStep", (o, c) -> o.agency().recovery().retryStep(c, o.steps(StepStatus.DEAD).get(0).id())),
+                new Op("retryMissingStep", (o, c) -> o.agency().recovery().retryStep(c, "no-such-step")),
+                new Op("runJanitor", (o, c) -> o.agency().recovery().runJanitor(c)));
     }
 
     static Stream<Arguments> everyOperationAndRole() {
@@ -65,10 +69,10 @@ class RecoveryAuthorizationTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyOperationAndRole")
     void only_admins_and_the_system_may(Op op, Role role) {
-        try (Office office = new Office()) {
-            office.payInFull(office.anIssuedInvoice(office.aTalent(null), 1_000));
-            WorkStep claim = office.memory.workQueue().claimDue("w", office.clock.instant(), Duration.ofMinutes(1), 1).get(0);
-            office.memory.workQueue().fail(claim.id(), "w", claim.version(), "gave up", office.clock.instant(), true);
+        try (AgencyFixture<BreakAgency> office = TestAgencies.inMemory()) {
+            office.payInFull(office.anIssuedInvoice(office.aTalentManagedBy(null), Money.of(1_000, "GBP")));
+            WorkStep claim = office.stores().workQueue().claimDue("w", office.clock().instant(), Duration.ofMinutes(1), 1).get(0);
+            office.stores().workQueue().fail(claim.id(), "w", claim.version(), "gave up", office.clock().instant(), true);
 
             if (ALLOWED.contains(role)) {
                 if (op.name().equals("retryMissingStep")) {
@@ -81,9 +85,9 @@ class RecoveryAuthorizationTest {
             }
             BreakException e = assertThrows(BreakException.class, () -> op.call().accept(office, as(role)));
             assertEquals(ErrorCode.FORBIDDEN, e.code());
-            assertEquals(StepStatus.DEAD, office.memory.workQueue().findById(claim.id()).orElseThrow().status());
-            assertEquals(List.of(), office.audit(AuditAction.STEP_RETRIED));
-            assertEquals(List.of(), office.audit(AuditAction.JANITOR_RAN));
+            assertEquals(StepStatus.DEAD, office.stores().workQueue().findById(claim.id()).orElseThrow().status());
+            assertEquals(List.of(), office.auditEvents(AuditAction.STEP_RETRIED));
+            assertEquals(List.of(), office.auditEvents(AuditAction.JANITOR_RAN));
         }
     }
 

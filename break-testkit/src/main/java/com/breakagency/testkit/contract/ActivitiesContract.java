@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * runs no JUnit {@code @BeforeAll} or {@code @BeforeEach} method of the subclass: set up what the
  * factory needs in the factory itself or in static state.
  */
-public abstract class ActivitiesContract {
+public abstract class ActivitiesContract extends PropertyContract {
 
     private Persistence persistence;
     private Activities activities;

@@ -75,7 +75,7 @@ import org.junit.jupiter.api.Test;
  * runs no JUnit {@code @BeforeAll} or {@code @BeforeEach} method of the subclass: set up what the
  * factory needs in the factory itself or in static state.
  */
-public abstract class BrandsContract {
+public abstract class BrandsContract extends PropertyContract {
 
     private static final Instant LATER = NOW.plus(90, ChronoUnit.MINUTES).plus(7, ChronoUnit.MICROS);
 

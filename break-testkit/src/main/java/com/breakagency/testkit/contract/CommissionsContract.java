@@ -71,7 +71,7 @@ import org.junit.jupiter.api.Test;
  * runs no JUnit {@code @BeforeAll} or {@code @BeforeEach} method of the subclass: set up what the
  * factory needs in the factory itself or in static state.
  */
-public abstract class CommissionsContract {
+public abstract class CommissionsContract extends PropertyContract {
 
     private static final BigDecimal FIVE_PERCENT = new BigDecimal("0.05");
 

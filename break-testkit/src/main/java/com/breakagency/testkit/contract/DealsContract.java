@@ -57,7 +57,7 @@ import org.junit.jupiter.api.Test;
  * runs no JUnit {@code @BeforeAll} or {@code @BeforeEach} method of the subclass: set up what the
  * factory needs in the factory itself or in static state.
  */
-public abstract class DealsContract {
+public abstract class DealsContract extends PropertyContract {
 
     private static final Instant LATER = NOW.plus(3, ChronoUnit.DAYS).plus(5, ChronoUnit.MICROS);
 

@@ -90,7 +90,7 @@ import org.junit.jupiter.api.Test;
  * runs no JUnit {@code @BeforeAll} or {@code @BeforeEach} method of the subclass: set up what the
  * factory needs in the factory itself or in static state.
  */
-public abstract class InvoicesContract {
+public abstract class InvoicesContract extends PropertyContract {
 
     private static final Instant LATER = NOW.plus(2, ChronoUnit.DAYS).plus(3, ChronoUnit.MICROS);
     private static final int NUMBERING_THREADS = 8;

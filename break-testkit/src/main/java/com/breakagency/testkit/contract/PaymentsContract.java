@@ -75,7 +75,7 @@ import org.junit.jupiter.api.Test;
  * runs no JUnit {@code @BeforeAll} or {@code @BeforeEach} method of the subclass: set up what the
  * factory needs in the factory itself or in static state.
  */
-public abstract class PaymentsContract {
+public abstract class PaymentsContract extends PropertyContract {
 
     private static final String SCOPE = "finance.recordPayment";
     private static final LocalDate FIRST_PERIOD = LocalDate.of(2200, 1, 1);

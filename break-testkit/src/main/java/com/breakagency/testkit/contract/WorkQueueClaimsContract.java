@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,8 +66,25 @@ public abstract class WorkQueueClaimsContract {
     private static final int RACE_THREADS = 4;
     private static final long WAIT_SECONDS = 30;
 
+    private final boolean claimsSkipLockedSteps;
     private Persistence persistence;
     private WorkQueue queue;
+
+    /** A contract for a queue whose claims may wait for steps another open claim holds. */
+    protected WorkQueueClaimsContract() {
+        this(false);
+    }
+
+    /**
+     * A contract for a queue with the capabilities given.
+     *
+     * @param claimsSkipLockedSteps whether a claim passes over the steps another worker's open unit of work
+     *                              has claimed, instead of waiting for it to end (PostgreSQL's
+     *                              {@code FOR UPDATE SKIP LOCKED}); a queue that says so is tested for it
+     */
+    protected WorkQueueClaimsContract(boolean claimsSkipLockedSteps) {
+        this.claimsSkipLockedSteps = claimsSkipLockedSteps;
+    }
 
     /**
      * The bundle under test. Called once before each test; must return a fresh bundle whose work queue
@@ -76,6 +94,17 @@ public abstract class WorkQueueClaimsContract {
      */
     protected abstract Persistence persistence();
 
+    /**
+     * A second instance of the service on the same stores, with connections of its own. Defaults to the
+     * bundle itself, for a queue that keeps its steps in the process.
+     *
+     * @param first the bundle of this test
+     * @return a bundle on the same stores
+     */
+    protected Persistence anotherInstance(Persistence first) {
+        return first;
+    }
+
     @BeforeEach
     @BeforeProperty
     void openStores() {
@@ -84,6 +113,41 @@ public abstract class WorkQueueClaimsContract {
     }
 
     // ---- claiming ----------------------------------------------------------------------------------
+
+    @Test
+    void a_claim_skips_the_steps_another_workers_open_claim_holds_instead_of_waiting_for_them() throws Exception {
+        Assumptions.assumeTrue(claimsSkipLockedSteps, "this queue's claims do not skip locked steps");
+        WorkQueue other = anotherInstance(persistence).workQueue();
+        for (int i = 0; i < 4; i++) {
+            queued(TYPE, NOW.minusSeconds(10 - i));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<List<WorkStep>> holder = threads.submit(() -> persistence.transactions().inTransaction(() -> {
+                List<WorkStep> mine = queue.claimDue("worker-a", NOW, LEASE, 2);
+                held.countDown();
+                assertTrue(awaitQuietly(release));
+                return mine;
+            }));
+            assertTrue(held.await(WAIT_SECONDS, TimeUnit.SECONDS));
+
+            List<WorkStep> otherClaimed = threads.submit(() -> other.claimDue("worker-b", NOW, LEASE, 10))
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            release.countDown();
+            List<WorkStep> holderClaimed = holder.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            assertEquals(2, holderClaimed.size());
+            assertEquals(2, otherClaimed.size(), "the two steps nobody held, without waiting for worker-a's commit");
+            Set<String> all = new HashSet<>();
+            holderClaimed.forEach(s -> all.add(s.id()));
+            otherClaimed.forEach(s -> all.add(s.id()));
+            assertEquals(4, all.size());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 
     @Test
     void a_claim_takes_due_pending_steps_and_makes_them_running_under_the_workers_lease() {
@@ -450,6 +514,15 @@ public abstract class WorkQueueClaimsContract {
             return fail("a claimer failed", e.getCause());
         } catch (TimeoutException e) {
             return fail("a claimer did not finish in " + WAIT_SECONDS + " s", e);
+        }
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Test;
  * runs no JUnit {@code @BeforeAll} or {@code @BeforeEach} method of the subclass: set up what the
  * factory needs in the factory itself or in static state.
  */
-public abstract class WorkQueueContract {
+public abstract class WorkQueueContract extends PropertyContract {
 
     private static final String ENSURE_COMMISSIONS = "ENSURE_COMMISSIONS";
     private static final Instant LATER = NOW.plus(15, ChronoUnit.MINUTES).plus(9, ChronoUnit.MICROS);
