@@ -1,5 +1,8 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.ports.model.Money;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.core.TestAgencies;
 import com.breakagency.core.BreakAgencyBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,29 +77,29 @@ class TelemetryTest {
     @Test
     void calls_steps_and_janitor_runs_reach_the_telemetry_with_bounded_names() {
         Recording telemetry = new Recording();
-        try (Office office = new Office(b -> b.telemetry(telemetry)
+        try (AgencyFixture<BreakAgency> office = TestAgencies.inMemory(b -> b.telemetry(telemetry)
                 .backoff(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 2, 0.0)))) {
             TelemetryScope scope = telemetry.scope.get();
             assertTrue(scope.operations().contains("crm.createBrand"), scope.operations().toString());
             assertTrue(scope.operations().contains("finance.markInvoicePaid"));
-            assertEquals(java.util.Set.of(Office.ENSURE_COMMISSIONS), scope.stepTypes());
+            assertEquals(java.util.Set.of(AgencyFixture.ENSURE_COMMISSIONS), scope.stepTypes());
             telemetry.events.clear();
 
             OperationContext talent = OperationContext.of(Actor.talent("talent-1", "t-1"));
-            assertThrows(BreakException.class, () -> office.agency.diagnostics().health(talent));
-            Talent unmanaged = office.aTalent(null);
-            office.payInFull(office.anIssuedInvoice(unmanaged, 10_000));   // recorded; commissions pending, a step queued
+            assertThrows(BreakException.class, () -> office.agency().diagnostics().health(talent));
+            Talent unmanaged = office.aTalent();
+            office.payInFull(office.anIssuedInvoice(unmanaged, Money.of(10_000, "GBP")));   // recorded; commissions pending, a step queued
             QueueSnapshot queued = scope.queue();
-            assertEquals(1, queued.count(Office.ENSURE_COMMISSIONS, StepStatus.PENDING));
+            assertEquals(1, queued.count(AgencyFixture.ENSURE_COMMISSIONS, StepStatus.PENDING));
             assertEquals(Optional.of(Duration.ZERO), queued.oldestDueAge());
 
-            office.agency.runDueSteps();                                   // attempt 1 of 2 fails
-            office.clock.advance(Duration.ofSeconds(2));
-            office.agency.runDueSteps();                                   // attempt 2: DEAD
-            office.aBrokenPayment(unmanaged, 5_000, Duration.ofHours(1));
-            office.agency.runJanitor();                                    // one finding
+            office.agency().runDueSteps();                                   // attempt 1 of 2 fails
+            office.clock().advance(Duration.ofSeconds(2));
+            office.agency().runDueSteps();                                   // attempt 2: DEAD
+            office.aPaymentLeftWithoutCommissions(unmanaged, 5_000, Duration.ofHours(1));
+            office.agency().runJanitor();                                    // one finding
             office.assignAgent(unmanaged, "agent-late");
-            office.agency.runDueSteps();                                   // the janitor's step completes
+            office.agency().runDueSteps();                                   // the janitor's step completes
 
             assertEquals(List.of(
                     "call:diagnostics.health:FORBIDDEN",
@@ -111,7 +114,7 @@ class TelemetryTest {
                     "janitor",
                     "call:crm.updateTalent:OK",
                     "completed:ENSURE_COMMISSIONS"), telemetry.events);
-            assertEquals(1, scope.queue().count(Office.ENSURE_COMMISSIONS, StepStatus.DEAD));
+            assertEquals(1, scope.queue().count(AgencyFixture.ENSURE_COMMISSIONS, StepStatus.DEAD));
         }
     }
 
@@ -124,10 +127,10 @@ class TelemetryTest {
             }
         };
         try (LogCapture log = LogCapture.of("com.breakagency.telemetry");
-             Office office = new Office(b -> b.telemetry(broken))) {
-            Talent talent = office.aTalent("agent-a");
-            assertEquals(3, office.payInFull(office.anIssuedInvoice(talent, 10_000)).lines().size());
-            BreakException forbidden = assertThrows(BreakException.class, () -> office.agency.diagnostics()
+             AgencyFixture<BreakAgency> office = TestAgencies.inMemory(b -> b.telemetry(broken))) {
+            Talent talent = office.aTalentManagedBy("agent-a");
+            assertEquals(3, office.payInFull(office.anIssuedInvoice(talent, Money.of(10_000, "GBP"))).lines().size());
+            BreakException forbidden = assertThrows(BreakException.class, () -> office.agency().diagnostics()
                     .health(OperationContext.of(Actor.talent("talent-1", "t-1"))));
 
             assertEquals(ErrorCode.FORBIDDEN, forbidden.code());
