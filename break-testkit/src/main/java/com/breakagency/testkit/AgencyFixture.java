@@ -386,6 +386,16 @@ public final class AgencyFixture<A extends AutoCloseable> implements AutoCloseab
     }
 
     /**
+     * A talent nobody manages yet: the agent's share of its commissions cannot be paid, so a payment of
+     * its invoices is recorded with its commissions pending and a repair step queued.
+     *
+     * @return the profile
+     */
+    public Talent anUnmanagedTalent() {
+        return aTalentManagedBy(null);
+    }
+
+    /**
      * A talent with a fresh name.
      *
      * @param agentId the managing agent, or null for none

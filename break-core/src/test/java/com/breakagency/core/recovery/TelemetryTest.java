@@ -87,7 +87,7 @@ class TelemetryTest {
 
             OperationContext talent = OperationContext.of(Actor.talent("talent-1", "t-1"));
             assertThrows(BreakException.class, () -> office.agency().diagnostics().health(talent));
-            Talent unmanaged = office.aTalent();
+            Talent unmanaged = office.anUnmanagedTalent();
             office.payInFull(office.anIssuedInvoice(unmanaged, Money.of(10_000, "GBP")));   // recorded; commissions pending, a step queued
             QueueSnapshot queued = scope.queue();
             assertEquals(1, queued.count(AgencyFixture.ENSURE_COMMISSIONS, StepStatus.PENDING));
@@ -104,12 +104,15 @@ class TelemetryTest {
             assertEquals(List.of(
                     "call:diagnostics.health:FORBIDDEN",
                     "call:crm.createTalent:OK",
+                    "call:crm.createBrand:OK",                       // the fixture's invoice: brand, deal,
                     "call:crm.createDeal:OK",
-                    "call:crm.moveDealStage:OK",
-                    "call:finance.issueInvoice:OK",
+                    "call:crm.moveDealStage:OK",                     // stage move that drafts it,
+                    "call:finance.listInvoices:OK",                  // the draft read back,
+                    "call:finance.issueInvoice:OK",                  // issued
                     "call:finance.markInvoicePaid:OK",
                     "failed:ENSURE_COMMISSIONS",
                     "dead:ENSURE_COMMISSIONS",
+                    "call:crm.createBrand:OK",                       // the broken payment's own brand
                     "found:PAYMENT_WITHOUT_COMMISSIONS",
                     "janitor",
                     "call:crm.updateTalent:OK",
