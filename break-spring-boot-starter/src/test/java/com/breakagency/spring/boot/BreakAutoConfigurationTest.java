@@ -195,14 +195,14 @@ class BreakAutoConfigurationTest {
             Office.killTheDueStep(persistence.workQueue());
             Health degraded = indicator.health();
             assertThat(degraded.getStatus()).isEqualTo(BreakHealthIndicator.DEGRADED);
-            assertThat(degraded.getDetails().get("reasons").toString()).contains("1 step(s) are DEAD");
+            assertThat(degraded.getDetails().get("reasons").toString()).contains("1 step is DEAD");
 
             Office.aPaidInvoiceWithPendingCommissions(agency);
             Office.completeTheDueStepWithoutItsWork(persistence.workQueue());
             Health down = indicator.health();
             assertThat(down.getStatus()).isEqualTo(Status.DOWN);
             assertThat(down.getDetails().get("reasons").toString())
-                    .contains("1 paid invoice(s) have payments without commission lines and no step to make them");
+                    .contains("1 paid invoice has payments without commission lines and no step to make them");
             @SuppressWarnings("unchecked")
             Map<String, Object> workflow = (Map<String, Object>) down.getDetails().get("workflow");
             assertThat(workflow).containsEntry("deadSteps", 1L).containsEntry("paidWithoutCommissionsOrStep", 1L);
