@@ -1,6 +1,5 @@
 package com.breakagency.core;
 
-import com.breakagency.core.recovery.StepsRun;
 import com.breakagency.ports.api.AuditTrail;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Diagnostics;

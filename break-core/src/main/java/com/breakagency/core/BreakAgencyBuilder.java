@@ -1,7 +1,6 @@
 package com.breakagency.core;
 
 import com.breakagency.core.integration.AesGcmSecretCipher;
-import com.breakagency.core.integration.IntegrationSettings;
 import com.breakagency.ports.model.integration.Provider;
 import com.breakagency.ports.spi.IntegrationStores;
 import com.breakagency.ports.spi.OAuthProvider;
@@ -9,8 +8,6 @@ import com.breakagency.ports.spi.SecretCipher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.breakagency.core.finance.FinanceService;
-import com.breakagency.core.finance.PendingCommissionsPolicy;
-import com.breakagency.core.recovery.Backoff;
 import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.Severity;
@@ -226,7 +223,7 @@ public final class BreakAgencyBuilder {
     }
 
     /**
-     * Where the backoff's jitter comes from. Defaults to a new {@link Random}; tests pass a seeded one.
+     * Where the backoff's jitter comes from. Defaults to a new {@link java.util.Random}; tests pass a seeded one.
      *
      * @param value a thread-safe generator
      * @return this builder

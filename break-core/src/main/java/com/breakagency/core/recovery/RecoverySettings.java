@@ -1,5 +1,6 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 

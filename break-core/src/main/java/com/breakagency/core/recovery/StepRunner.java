@@ -1,5 +1,7 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.Backoff;
+import com.breakagency.core.StepsRun;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.ports.context.Actor;
@@ -114,9 +116,14 @@ public final class StepRunner {
             if (claimed.isEmpty()) {
                 break;
             }
-            total = total.plus(run(claimed.get(0)));
+            total = plus(total, run(claimed.get(0)));
         }
         return total;
+    }
+
+    private static StepsRun plus(StepsRun a, StepsRun b) {
+        return new StepsRun(a.completed() + b.completed(), a.failed() + b.failed(), a.dead() + b.dead(),
+                a.lostLeases() + b.lostLeases());
     }
 
     private StepsRun run(WorkStep step) {

@@ -1,4 +1,4 @@
-package com.breakagency.core.recovery;
+package com.breakagency.core;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,5 @@
-package com.breakagency.core.integration;
+package com.breakagency.core;
 
-import com.breakagency.core.recovery.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
