@@ -29,6 +29,15 @@ import java.time.Duration;
 public interface BreakAgency extends AutoCloseable {
 
     /**
+     * The logger every failed call is written to, once, at its code's severity: the one to route to an
+     * alerting appender, or to leave out of an error tracker that receives reports already.
+     */
+    String BOUNDARY_LOGGER_NAME = "com.breakagency.boundary";
+
+    /** The logger of the background work: a failed attempt of a queued step, the janitor's runs. */
+    String RECOVERY_LOGGER_NAME = "com.breakagency.recovery";
+
+    /**
      * Starts a builder.
      *
      * @return a builder with the documented defaults

@@ -1,6 +1,7 @@
 package com.breakagency.core.recovery;
 
 import com.breakagency.core.Backoff;
+import com.breakagency.core.BreakAgency;
 import com.breakagency.core.StepsRun;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.internal.Audit;
@@ -51,7 +52,7 @@ import org.slf4j.MDC;
 public final class StepRunner {
 
     /** The logger of the worker and the janitor. */
-    public static final String LOGGER_NAME = "com.breakagency.recovery";
+    public static final String LOGGER_NAME = BreakAgency.RECOVERY_LOGGER_NAME;
     /** The most steps one {@link #runDueSteps(BooleanSupplier)} runs before it returns. */
     public static final int MAX_STEPS_PER_RUN = 1_000;
 
