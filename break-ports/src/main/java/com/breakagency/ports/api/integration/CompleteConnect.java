@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
  * @param code  the {@code code} parameter of the callback: 1 to 2,048 printable ASCII characters
  */
 public record CompleteConnect(@NotNull @Size(max = 512) String state,
-                              @NotNull @Pattern(regexp = "[!-~]{1,2048}") String code) {
+                              @NotNull @Pattern(regexp = "[!-~]{1,2048}",
+                                      message = "must be 1 to 2048 printable characters without spaces") String code) {
 
     /**
      * The callback's two parameters.
