@@ -4,7 +4,6 @@ import com.breakagency.ports.error.Severity;
 import com.breakagency.core.finance.FinanceService;
 import com.breakagency.core.internal.MicrosecondClock;
 import com.breakagency.core.internal.UuidV7Ids;
-import com.breakagency.core.recovery.Backoff;
 import com.breakagency.core.recovery.RecoverySettings;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.ports.spi.IdGenerator;

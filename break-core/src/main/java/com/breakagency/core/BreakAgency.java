@@ -1,6 +1,5 @@
 package com.breakagency.core;
 
-import com.breakagency.core.recovery.StepsRun;
 import com.breakagency.ports.api.AuditTrail;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Diagnostics;
@@ -28,6 +27,15 @@ import java.time.Duration;
  * database and share it.
  */
 public interface BreakAgency extends AutoCloseable {
+
+    /**
+     * The logger every failed call is written to, once, at its code's severity: the one to route to an
+     * alerting appender, or to leave out of an error tracker that receives reports already.
+     */
+    String BOUNDARY_LOGGER_NAME = "com.breakagency.boundary";
+
+    /** The logger of the background work: a failed attempt of a queued step, the janitor's runs. */
+    String RECOVERY_LOGGER_NAME = "com.breakagency.recovery";
 
     /**
      * Starts a builder.

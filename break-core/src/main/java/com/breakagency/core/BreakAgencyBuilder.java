@@ -1,8 +1,6 @@
 package com.breakagency.core;
 
 import com.breakagency.core.finance.FinanceService;
-import com.breakagency.core.finance.PendingCommissionsPolicy;
-import com.breakagency.core.recovery.Backoff;
 import com.breakagency.ports.api.Diagnostics;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.Severity;

@@ -1,7 +1,6 @@
 package com.breakagency.core;
 
 import com.breakagency.core.integration.AesGcmSecretCipher;
-import com.breakagency.core.integration.IntegrationSettings;
 import com.breakagency.ports.model.integration.Provider;
 import com.breakagency.ports.spi.IntegrationStores;
 import com.breakagency.ports.spi.OAuthProvider;

@@ -64,6 +64,20 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void the_exported_package_names_only_types_a_host_can_reach() {
+        ArchitectureRules.theExportedPackageNamesOnlyReachableTypes(ArchitectureRules.ROOT).check(production);
+    }
+
+    @Test
+    void the_surface_rule_fails_on_a_public_signature_that_names_a_type_of_a_package_not_exported() {
+        String details = violations(ArchitectureRules.theExportedPackageNamesOnlyReachableTypes(FIXTURE_ROOT));
+
+        assertTrue(details.contains("LeakyRoot.WIRING names com.breakagency.archfixture.core.internal.Wiring"), details);
+        assertTrue(details.contains("LeakyRoot.wire(com.breakagency.archfixture.core.internal.Wiring) names"), details);
+        assertFalse(details.contains("hidden()"), "package-private members are not API: " + details);
+    }
+
+    @Test
     void the_fixture_is_imported() {
         assertTrue(fixture.contain("com.breakagency.archfixture.ports.LeakyPort"));
         assertTrue(fixture.contain("com.breakagency.archfixture.core.LeakyCore"));
@@ -104,7 +118,7 @@ class ArchitectureRulesTest {
         JavaClasses nothing = new ClassFileImporter().importPackages("com.breakagency.nosuchpackage");
         List<ArchRule> rules = ArchitectureRules.all("com.breakagencyy");
 
-        assertEquals(3, rules.size());
+        assertEquals(4, rules.size());
         for (ArchRule rule : rules) {
             AssertionError onProduction = assertThrows(AssertionError.class, () -> rule.check(production));
             assertTrue(onProduction.getMessage().contains("failed to check any classes"), onProduction::getMessage);

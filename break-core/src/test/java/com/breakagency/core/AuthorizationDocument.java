@@ -2,6 +2,7 @@ package com.breakagency.core;
 
 import com.breakagency.core.boundary.Operation;
 import com.breakagency.core.boundary.Rule;
+import com.breakagency.core.policy.PolicyTable;
 import com.breakagency.ports.context.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;

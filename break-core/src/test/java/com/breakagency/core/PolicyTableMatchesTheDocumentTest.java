@@ -10,6 +10,7 @@ import com.breakagency.core.boundary.Rule;
 import com.breakagency.core.crm.CrmOperations;
 import com.breakagency.core.finance.FinanceOperations;
 import com.breakagency.core.integration.IntegrationOperations;
+import com.breakagency.core.policy.PolicyTable;
 import com.breakagency.core.recovery.RecoveryOperations;
 import com.breakagency.ports.context.Role;
 import java.util.ArrayList;

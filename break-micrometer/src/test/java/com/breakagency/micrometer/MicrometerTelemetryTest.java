@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.core.BreakAgency;
-import com.breakagency.core.recovery.Backoff;
+import com.breakagency.core.Backoff;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
@@ -210,7 +210,7 @@ class MicrometerTelemetryTest {
 
     /** Every tag of every Break meter takes a value from its set; none holds an id or an address. */
     private void assertEveryTagIsBounded(BreakAgency agency) {
-        Set<String> operations = com.breakagency.core.PolicyTable.STANDARD.operations().stream()
+        Set<String> operations = com.breakagency.core.policy.PolicyTable.STANDARD.operations().stream()
                 .map(op -> op.name()).collect(Collectors.toSet());
         Map<String, Set<String>> allowed = Map.of(
                 "operation", union(operations, Set.of(MicrometerTelemetry.OTHER)),

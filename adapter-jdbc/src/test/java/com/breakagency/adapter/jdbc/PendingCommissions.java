@@ -3,7 +3,6 @@ package com.breakagency.adapter.jdbc;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.breakagency.core.BreakAgency;
-import com.breakagency.core.boundary.Boundary;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.crm.CreateDeal;
 import com.breakagency.ports.api.crm.CreateTalent;
@@ -62,7 +61,7 @@ final class PendingCommissions {
         Brand brand = first.crm().createBrand(AGENT, CreateBrand.of("Northwind Coffee", AGENT_ID).withDomains("northwind.example"));
         Talent talent = first.crm().createTalent(AGENT, CreateTalent.named("Maya Lopez"));
         List<ExecutorService> threads = new ArrayList<>();
-        Logger boundary = (Logger) LoggerFactory.getLogger(Boundary.LOGGER_NAME);
+        Logger boundary = (Logger) LoggerFactory.getLogger(BreakAgency.BOUNDARY_LOGGER_NAME);
         Level level = boundary.getLevel();
         boundary.setLevel(Level.OFF);
         try {

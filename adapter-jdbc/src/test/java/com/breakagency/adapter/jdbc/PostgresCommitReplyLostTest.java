@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.core.BreakAgency;
-import com.breakagency.core.boundary.Boundary;
 import com.breakagency.ports.api.finance.MarkInvoicePaid;
 import com.breakagency.ports.api.finance.PaymentResult;
 import com.breakagency.ports.error.BreakException;
@@ -55,7 +54,7 @@ class PostgresCommitReplyLostTest {
 
             proxy.armOnce();
             BreakException lost;
-            try (LogCapture logs = LogCapture.of(Boundary.LOGGER_NAME)) {
+            try (LogCapture logs = LogCapture.of(BreakAgency.BOUNDARY_LOGGER_NAME)) {
                 lost = assertThrows(BreakException.class, () -> behindProxy.finance().markInvoicePaid(FINANCE, command));
                 assertEquals(1, logs.events("ERROR").size(), "one ERROR line");
             }

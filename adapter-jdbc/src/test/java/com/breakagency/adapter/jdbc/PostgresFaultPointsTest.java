@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.breakagency.core.BreakAgency;
-import com.breakagency.core.boundary.Boundary;
-import com.breakagency.core.recovery.StepRunner;
 import com.breakagency.ports.api.finance.MarkInvoicePaid;
 import com.breakagency.ports.api.finance.PaymentResult;
 import com.breakagency.ports.api.finance.RecordPayment;
@@ -79,7 +77,7 @@ class PostgresFaultPointsTest {
         agency = BreakAgency.builder().clock(clock).persistence(JdbcPersistence.builder(faulty).schema(schema)
                 .dialect(Dialect.POSTGRESQL).migrateOnStart(false).build()).build();
         // hundreds of injected failures would write hundreds of ERROR lines
-        for (String name : List.of("com.breakagency", Boundary.LOGGER_NAME, StepRunner.LOGGER_NAME)) {
+        for (String name : List.of("com.breakagency", BreakAgency.BOUNDARY_LOGGER_NAME, BreakAgency.RECOVERY_LOGGER_NAME)) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
             levels.put(name, logger.getLevel());
             logger.setLevel(Level.OFF);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.breakagency.core.BreakAgency;
-import com.breakagency.core.recovery.StepsRun;
+import com.breakagency.core.StepsRun;
 import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.testkit.CapturingErrorReporter;
 import com.breakagency.testkit.TestClock;

@@ -43,7 +43,7 @@ public final class SentryErrorReporter implements ErrorReporter {
 
     /**
      * The logger Break's boundary writes failures to; the same value as
-     * {@code com.breakagency.core.boundary.Boundary.LOGGER_NAME}, repeated here because adapters do not
+     * {@code com.breakagency.core.BreakAgency.BOUNDARY_LOGGER_NAME}, repeated here because adapters do not
      * depend on break-core.
      */
     public static final String BOUNDARY_LOGGER_NAME = "com.breakagency.boundary";

@@ -1,6 +1,7 @@
 package com.breakagency.core.boundary;
 
 import com.breakagency.core.internal.GuardedTelemetry;
+import com.breakagency.core.BreakAgency;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
@@ -45,7 +46,7 @@ import org.slf4j.MDC;
 public final class Boundary {
 
     /** The logger failures are written to, once each. */
-    public static final String LOGGER_NAME = "com.breakagency.boundary";
+    public static final String LOGGER_NAME = BreakAgency.BOUNDARY_LOGGER_NAME;
     /** MDC key of the operation name. */
     public static final String MDC_OPERATION = "operation";
     /** MDC key of the (redacted) user id. */

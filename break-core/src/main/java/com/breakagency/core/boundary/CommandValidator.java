@@ -59,6 +59,9 @@ public final class CommandValidator implements AutoCloseable {
     private final ValidatorFactory factory;
     private final Validator validator;
 
+    /** The message a {@code @Pattern} has when its declaration gives none. */
+    private static final String DEFAULT_PATTERN_MESSAGE = "{jakarta.validation.constraints.Pattern.message}";
+
     /** Builds the validator factory. */
     public CommandValidator() {
         this.factory = Validation.byProvider(HibernateValidator.class)
@@ -82,7 +85,9 @@ public final class CommandValidator implements AutoCloseable {
         Set<FieldError> errors = new LinkedHashSet<>();
         for (ConstraintViolation<Object> violation : validator.validate(command)) {
             Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+            // a pattern speaks in the words its annotation gives, else in the words Patterns keeps for it
             String message = violation.getConstraintDescriptor().getAnnotation() instanceof Pattern pattern
+                    && pattern.message().equals(DEFAULT_PATTERN_MESSAGE)
                     ? Patterns.message(pattern.regexp()) : violation.getMessage();
             errors.add(new FieldError(pointer(violation.getPropertyPath()), constraint.getSimpleName(), message));
         }

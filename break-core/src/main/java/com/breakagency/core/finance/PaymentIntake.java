@@ -1,5 +1,6 @@
 package com.breakagency.core.finance;
 
+import com.breakagency.core.PendingCommissionsPolicy;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.boundary.Call;
 import com.breakagency.core.crm.DealPipeline;

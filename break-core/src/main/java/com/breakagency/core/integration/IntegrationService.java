@@ -1,5 +1,6 @@
 package com.breakagency.core.integration;
 
+import com.breakagency.core.IntegrationSettings;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.core.internal.Cursors;

@@ -1,5 +1,6 @@
 package com.breakagency.core.integration;
 
+import com.breakagency.core.IntegrationSettings;
 import com.breakagency.core.boundary.Call;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.ports.api.integration.AccessToken;

@@ -1,5 +1,6 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.StepsRun;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.ports.api.recovery.JanitorReport;
 import com.breakagency.ports.context.Actor;

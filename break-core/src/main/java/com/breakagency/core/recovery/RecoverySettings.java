@@ -1,6 +1,7 @@
 package com.breakagency.core.recovery;
 
 import com.breakagency.core.BreakAgencyBuilder;
+import com.breakagency.core.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 

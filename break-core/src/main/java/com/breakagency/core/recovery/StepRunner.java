@@ -1,5 +1,8 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.Backoff;
+import com.breakagency.core.BreakAgency;
+import com.breakagency.core.StepsRun;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.ports.context.Actor;
@@ -49,7 +52,7 @@ import org.slf4j.MDC;
 public final class StepRunner {
 
     /** The logger of the worker and the janitor. */
-    public static final String LOGGER_NAME = "com.breakagency.recovery";
+    public static final String LOGGER_NAME = BreakAgency.RECOVERY_LOGGER_NAME;
     /** The most steps one {@link #runDueSteps(BooleanSupplier)} runs before it returns. */
     public static final int MAX_STEPS_PER_RUN = 1_000;
 
@@ -114,9 +117,14 @@ public final class StepRunner {
             if (claimed.isEmpty()) {
                 break;
             }
-            total = total.plus(run(claimed.get(0)));
+            total = plus(total, run(claimed.get(0)));
         }
         return total;
+    }
+
+    private static StepsRun plus(StepsRun a, StepsRun b) {
+        return new StepsRun(a.completed() + b.completed(), a.failed() + b.failed(), a.dead() + b.dead(),
+                a.lostLeases() + b.lostLeases());
     }
 
     private StepsRun run(WorkStep step) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.breakagency.core.PendingCommissionsPolicy;
 import com.breakagency.ports.api.crm.MoveDealStage;
 import com.breakagency.ports.api.crm.UpdateTalent;
 import com.breakagency.ports.api.finance.EnsureCommissions;

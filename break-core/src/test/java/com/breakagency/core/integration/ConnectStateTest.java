@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.breakagency.core.IntegrationSettings;
 import com.breakagency.ports.api.integration.AuthorizationStart;
 import com.breakagency.ports.api.integration.CompleteConnect;
 import com.breakagency.ports.api.integration.StartConnect;

@@ -7,6 +7,7 @@ import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.breakagency.core.StepsRun;
 import com.breakagency.core.finance.FinanceService;
 import com.breakagency.ports.api.finance.PaymentResult;
 import com.breakagency.ports.api.recovery.JanitorFinding;

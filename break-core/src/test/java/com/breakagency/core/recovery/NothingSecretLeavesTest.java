@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.breakagency.core.Backoff;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.ports.api.crm.CreateBrand;
 import com.breakagency.ports.api.recovery.StepQuery;

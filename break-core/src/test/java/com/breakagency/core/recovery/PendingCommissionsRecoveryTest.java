@@ -3,6 +3,7 @@ package com.breakagency.core.recovery;
 import com.breakagency.ports.model.Money;
 import com.breakagency.testkit.AgencyFixture;
 import com.breakagency.core.TestAgencies;
+import com.breakagency.core.Backoff;
 import com.breakagency.core.BreakAgencyBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.breakagency.core.BreakAgency;
+import com.breakagency.core.StepsRun;
 import com.breakagency.ports.api.finance.PaymentResult;
 import com.breakagency.ports.api.recovery.StepQuery;
 import com.breakagency.ports.error.ErrorCode;

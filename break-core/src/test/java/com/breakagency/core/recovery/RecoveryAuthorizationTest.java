@@ -7,7 +7,7 @@ import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.breakagency.core.PolicyTable;
+import com.breakagency.core.policy.PolicyTable;
 import com.breakagency.core.boundary.Rule;
 import com.breakagency.ports.api.recovery.StepQuery;
 import com.breakagency.ports.context.Actor;

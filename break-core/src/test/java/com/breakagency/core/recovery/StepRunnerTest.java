@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import com.breakagency.core.PolicyTable;
+import com.breakagency.core.Backoff;
+import com.breakagency.core.StepsRun;
+import com.breakagency.core.policy.PolicyTable;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.boundary.CommandValidator;
 import com.breakagency.core.internal.Audit;

@@ -1,5 +1,6 @@
 package com.breakagency.core.recovery;
 
+import com.breakagency.core.Backoff;
 import com.breakagency.ports.model.Money;
 import com.breakagency.testkit.AgencyFixture;
 import com.breakagency.core.TestAgencies;

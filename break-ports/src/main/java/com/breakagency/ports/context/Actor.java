@@ -30,6 +30,10 @@ public record Actor(String userId, Set<Role> roles, Optional<String> talentId, O
      * {@code InputLimits}): a user id too long or with control characters, or a talent or brand id that is
      * not an id, is VALIDATION_FAILED there.
      *
+     * @param userId the host's id for the user, or {@link #SYSTEM_USER_ID} for the system actor; never blank
+     * @param roles at least one role; an unmodifiable copy is kept
+     * @param talentId the talent profile a {@link Role#TALENT} user represents, otherwise empty
+     * @param brandId the brand a {@link Role#BRAND} user represents, otherwise empty
      * @throws NullPointerException     if a component is null, naming it
      * @throws IllegalArgumentException if the user id is blank, no role is given, or a talent or brand
      *                                  id is given without its role

@@ -23,6 +23,9 @@ public record OperationContext(Actor actor, String correlationId, Optional<Strin
     /**
      * Validates.
      *
+     * @param actor who calls
+     * @param correlationId 1 to 128 characters of letters, digits, {@code . _ : -}
+     * @param operation the driving-port operation, such as {@code crm.createBrand}; empty until the boundary sets it
      * @throws NullPointerException     if a component is null, naming it
      * @throws IllegalArgumentException if the correlation id is not 1 to 128 letters, digits and
      *                                  {@code . _ : -} (a space, say); the message names the parameter, not

@@ -46,8 +46,11 @@ public class BreakException extends RuntimeException {
     /** Longer than any id can be: such a text is refused before the pattern sees it. */
     private static final int ID_LENGTH_LIMIT = 256;
 
+    /** The stable code. */
     private final ErrorCode code;
+    /** The UPPER_SNAKE reason within the code. */
     private final String reason;
+    /** What happened, in words a person can read; never an input value. */
     private final String detail;
     private final transient Map<String, String> metadata;
     private final transient List<FieldError> fieldErrors;

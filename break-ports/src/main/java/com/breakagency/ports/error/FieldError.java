@@ -6,7 +6,8 @@ import java.util.Objects;
  * One broken constraint of a command. Never carries the rejected value: input may hold an email
  * address or a secret.
  *
- * @param pointer    where, as a JSON pointer in URI fragment form: {@code #/lines/0/amount}; {@code #} is the whole command
+ * @param pointer    where, as a JSON pointer in URI fragment form: {@code #/lines/0/amount}; {@code #} is the whole
+ *        command
  * @param constraint the constraint's simple name, such as {@code NotBlank} or {@code Size}
  * @param message    what is wrong, in plain words
  */
@@ -15,6 +16,10 @@ public record FieldError(String pointer, String constraint, String message) impl
     /**
      * Validates.
      *
+     * @param pointer where, as a JSON pointer in URI fragment form: {@code #/lines/0/amount}; {@code #} is the whole
+     *        command
+     * @param constraint the constraint's simple name, such as {@code NotBlank} or {@code Size}
+     * @param message what is wrong, in plain words
      * @throws IllegalArgumentException if the pointer does not start with {@code #}
      */
     public FieldError {

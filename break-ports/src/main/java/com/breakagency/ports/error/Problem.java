@@ -37,7 +37,22 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The form {@link OperationContext} gives a correlation id. */
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    /** Copies the error list. */
+    /**
+     * Copies the error list.
+     *
+     * @param type the problem type URI, fixed per code ({@link ErrorCode#typeUri()})
+     * @param title the code's fixed plain-language title
+     * @param status the HTTP status
+     * @param detail what happened, safe to show a user
+     * @param instance this occurrence: {@code urn:break:correlation:<correlationId>}; null when the
+     *        correlation id is unknown
+     * @param code the {@link ErrorCode} name
+     * @param reason the UPPER_SNAKE reason
+     * @param retryable whether retrying the call may succeed
+     * @param correlationId the call's correlation id; null when unknown (see {@link #of})
+     * @param errors field errors, sorted by pointer; empty unless VALIDATION_FAILED
+     * @param retryAfterSeconds seconds to wait before retrying, or null when none applies
+     */
     public Problem {
         errors = List.copyOf(Objects.requireNonNull(errors, "errors"));
     }

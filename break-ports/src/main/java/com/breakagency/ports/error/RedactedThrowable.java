@@ -14,7 +14,9 @@ public final class RedactedThrowable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The class name of the throwable this one stands for. */
     private final String originalClassName;
+    /** The original's message with emails and secrets taken out. */
     private final String redactedMessage;
 
     /**

@@ -16,6 +16,8 @@ public record Money(long minorUnits, Currency currency) {
     /**
      * Validates.
      *
+     * @param minorUnits the amount in minor units; may be negative for differences
+     * @param currency the ISO 4217 currency
      * @throws NullPointerException     if the currency is null
      * @throws IllegalArgumentException for a currency without minor-unit digits (such as XXX)
      */

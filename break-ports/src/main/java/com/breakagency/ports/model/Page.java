@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public record Page<T>(List<T> items, Optional<String> nextCursor) {
 
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param items the items, in the listing's order
+     * @param nextCursor an opaque cursor for the next page; empty on the last page
+     */
     public Page {
         items = List.copyOf(Objects.requireNonNull(items, "items"));
         Objects.requireNonNull(nextCursor, "nextCursor");

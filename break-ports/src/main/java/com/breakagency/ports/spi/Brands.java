@@ -62,12 +62,20 @@ public interface Brands {
     /**
      * A brand listing's filter; every present part must match.
      *
-     * @param namePrefix   the name starts with this, ignoring case, compared literally ({@code %} and {@code _} are no wildcards)
+     * @param namePrefix   the name starts with this, ignoring case, compared literally ({@code %} and {@code _} are
+     *        no wildcards)
      * @param status       the status
      * @param ownerAgentId the owning agent
      */
     record Query(Optional<String> namePrefix, Optional<BrandStatus> status, Optional<String> ownerAgentId) {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         *
+         * @param namePrefix the name starts with this, ignoring case, compared literally ({@code %} and {@code _}
+         *        are no wildcards)
+         * @param status the status
+         * @param ownerAgentId the owning agent
+         */
         public Query {
             Objects.requireNonNull(namePrefix, "namePrefix");
             Objects.requireNonNull(status, "status");

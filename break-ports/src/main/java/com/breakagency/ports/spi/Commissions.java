@@ -67,7 +67,15 @@ public interface Commissions {
      */
     record Query(Optional<Beneficiary> beneficiary, Optional<String> talentId, Optional<CommissionStatus> status,
                  Optional<Instant> from, Optional<Instant> to) {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         *
+         * @param beneficiary lines paying this beneficiary
+         * @param talentId lines from this talent's work
+         * @param status lines in this status
+         * @param from lines created at or after this instant
+         * @param to lines created before this instant
+         */
         public Query {
             Objects.requireNonNull(beneficiary, "beneficiary");
             Objects.requireNonNull(talentId, "talentId");

@@ -61,11 +61,19 @@ public interface Contacts {
      * A contact listing's filter.
      *
      * @param brandId         contacts of this brand
-     * @param namePrefix      the name starts with this, ignoring case, compared literally ({@code %} and {@code _} are no wildcards)
+     * @param namePrefix      the name starts with this, ignoring case, compared literally ({@code %} and {@code _}
+     *        are no wildcards)
      * @param includeArchived whether archived contacts are listed
      */
     record Query(Optional<String> brandId, Optional<String> namePrefix, boolean includeArchived) {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         *
+         * @param brandId contacts of this brand
+         * @param namePrefix the name starts with this, ignoring case, compared literally ({@code %} and {@code _}
+         *        are no wildcards)
+         * @param includeArchived whether archived contacts are listed
+         */
         public Query {
             Objects.requireNonNull(brandId, "brandId");
             Objects.requireNonNull(namePrefix, "namePrefix");

@@ -59,7 +59,14 @@ public interface Deals {
      */
     record Query(Optional<String> brandId, Optional<String> talentId, Optional<String> ownerAgentId,
                  Optional<DealStage> stage) {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         *
+         * @param brandId deals with this brand
+         * @param talentId deals of this talent
+         * @param ownerAgentId deals owned by this agent
+         * @param stage deals in this stage
+         */
         public Query {
             Objects.requireNonNull(brandId, "brandId");
             Objects.requireNonNull(talentId, "talentId");

@@ -24,7 +24,19 @@ public record ErrorReport(ErrorCode code, String reason, String detail, String o
                           String correlationId, Map<String, String> metadata, Optional<RedactedThrowable> failure,
                           Instant occurredAt) {
 
-    /** Checks presence and copies the metadata. */
+    /**
+     * Checks presence and copies the metadata.
+     *
+     * @param code the error code (one whose {@link ErrorCode#reported()} is true)
+     * @param reason the UPPER_SNAKE reason
+     * @param detail the redacted detail
+     * @param operation the driving-port operation, such as {@code finance.recordPayment}
+     * @param userId the actor's user id (never an email address)
+     * @param correlationId the call's correlation id
+     * @param metadata the error's metadata, values redacted
+     * @param failure the redacted cause chain with its stack traces, if there was a cause
+     * @param occurredAt when the boundary saw the error, from Break's clock
+     */
     public ErrorReport {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(reason, "reason");

@@ -96,7 +96,20 @@ public interface Invoices {
      */
     record Query(Set<InvoiceStatus> statuses, Optional<String> dealId, Optional<String> brandId,
                  Optional<String> talentId, Optional<String> ownerAgentId, Optional<LocalDate> dueBefore) {
-        /** Checks presence and copies. */
+        /**
+         * Checks presence and copies.
+         *
+         * @param statuses invoices in one of these statuses; empty means any
+         * @param dealId the deal's invoice
+         * @param brandId invoices to this brand
+         * @param talentId invoices for this talent's work
+         * @param ownerAgentId invoices of deals this agent owns now: the store reads the deal's current owner from
+         *        the deals store at the time of the listing (on a database, a join or subquery on
+         *        the deals table), never a copy taken earlier; an invoice whose deal is not
+         *        stored never matches
+         * @param dueBefore invoices whose due date is before this day (with statuses ISSUED and PARTIALLY_PAID, the
+         *        overdue ones); invoices without a due date (drafts) never match
+         */
         public Query {
             statuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
             Objects.requireNonNull(dealId, "dealId");

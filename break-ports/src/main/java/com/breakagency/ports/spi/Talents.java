@@ -50,12 +50,20 @@ public interface Talents {
     /**
      * A talent listing's filter.
      *
-     * @param namePrefix      the name starts with this, ignoring case, compared literally ({@code %} and {@code _} are no wildcards)
+     * @param namePrefix      the name starts with this, ignoring case, compared literally ({@code %} and {@code _}
+     *        are no wildcards)
      * @param managingAgentId managed by this agent
      * @param includeArchived whether archived profiles are listed
      */
     record Query(Optional<String> namePrefix, Optional<String> managingAgentId, boolean includeArchived) {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         *
+         * @param namePrefix the name starts with this, ignoring case, compared literally ({@code %} and {@code _}
+         *        are no wildcards)
+         * @param managingAgentId managed by this agent
+         * @param includeArchived whether archived profiles are listed
+         */
         public Query {
             Objects.requireNonNull(namePrefix, "namePrefix");
             Objects.requireNonNull(managingAgentId, "managingAgentId");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.breakagency.adapter.jdbc.JdbcPersistence;
 import com.breakagency.core.BreakAgency;
-import com.breakagency.core.recovery.Backoff;
+import com.breakagency.core.Backoff;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.spring.boot.health.BreakHealthAutoConfiguration;
 import com.breakagency.spring.boot.health.BreakHealthIndicator;

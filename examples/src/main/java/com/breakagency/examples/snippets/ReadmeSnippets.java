@@ -5,7 +5,7 @@ import com.breakagency.adapter.jdbc.JdbcPersistence;
 import com.breakagency.adapter.sentry.SentryErrorReporter;
 import com.breakagency.adapter.sentry.SentryReporterOptions;
 import com.breakagency.core.BreakAgency;
-import com.breakagency.core.recovery.StepsRun;
+import com.breakagency.core.StepsRun;
 import com.breakagency.ports.api.Crm;
 import com.breakagency.ports.api.Finance;
 import com.breakagency.ports.api.audit.AuditQuery;

@@ -23,7 +23,11 @@ public record AdminIntegrationsView(Gmail gmail) {
     /** How many connections {@code recentConnections} lists, most recently changed first. */
     public static final int RECENT = 20;
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param gmail the Google connections
+     */
     public AdminIntegrationsView {
         Objects.requireNonNull(gmail, "gmail");
     }
@@ -60,7 +64,14 @@ public record AdminIntegrationsView(Gmail gmail) {
     public record Gmail(long totalConnections, long connectedCount, long errorCount,
                         List<RecentConnection> recentConnections) {
 
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param totalConnections every connection
+         * @param connectedCount CONNECTED ones
+         * @param errorCount connections (not disconnected) with a last error
+         * @param recentConnections the most recently changed ones
+         */
         public Gmail {
             recentConnections = List.copyOf(recentConnections);
         }

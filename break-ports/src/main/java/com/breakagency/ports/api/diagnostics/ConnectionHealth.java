@@ -25,7 +25,20 @@ public record ConnectionHealth(String connectionId, String ownerUserId, Provider
                                ConnectionStatus status, boolean connected, Optional<ConnectionError> lastError,
                                Optional<Instant> lastRefreshAt, Optional<Instant> tokenExpiresAt, Instant updatedAt) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param connectionId the connection
+     * @param ownerUserId who connected it
+     * @param provider the provider
+     * @param maskedAddress the account's address with all but the first character of its local part masked
+     * @param status where it is
+     * @param connected whether it is CONNECTED
+     * @param lastError its last failure, until a success clears it
+     * @param lastRefreshAt its last successful refresh
+     * @param tokenExpiresAt when its access token expires
+     * @param updatedAt when it last changed
+     */
     public ConnectionHealth {
         Objects.requireNonNull(connectionId, "connectionId");
         Objects.requireNonNull(ownerUserId, "ownerUserId");

@@ -18,7 +18,15 @@ import java.util.Objects;
 public record Health(HealthStatus status, List<String> reasons, Instant checkedAt, WorkflowHealth workflow,
                      IntegrationHealth integrations) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param status the worst status of any section
+     * @param reasons every section's reasons, in plain words with identifiers only; empty when UP
+     * @param checkedAt when the figures were read, from Break's clock
+     * @param workflow the background work: queue, dead steps, janitor, paid invoices without commissions
+     * @param integrations the connections to providers: reauthorization needed, client credentials refused
+     */
     public Health {
         Objects.requireNonNull(status, "status");
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));

@@ -24,7 +24,15 @@ public record IntegrationHealth(HealthStatus status, List<String> reasons, List<
     public static final IntegrationHealth NOT_CONFIGURED = new IntegrationHealth(HealthStatus.UP, List.of(), List.of(),
             List.of());
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param status the section's status
+     * @param reasons why it is not UP, in plain words with identifiers only
+     * @param providers counts per provider
+     * @param connections the connections that are not disconnected, most recently changed first (at most
+     *        {@value #MAX_CONNECTIONS})
+     */
     public IntegrationHealth {
         Objects.requireNonNull(status, "status");
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));

@@ -19,7 +19,16 @@ import java.util.Optional;
 public record JanitorStatus(Optional<String> lastRunId, Optional<Instant> lastRunAt, long lastRunFound,
                             List<JanitorFinding> lastRunFindings, boolean overdue) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param lastRunId the last run's id; empty if the janitor never ran
+     * @param lastRunAt when the last run finished
+     * @param lastRunFound how many broken states the last run found
+     * @param lastRunFindings what it found, at most the first 100
+     * @param overdue true if the janitor has not run although one janitor interval has passed since the
+     *        agency started, or if its last run is older than three janitor intervals
+     */
     public JanitorStatus {
         Objects.requireNonNull(lastRunId, "lastRunId");
         Objects.requireNonNull(lastRunAt, "lastRunAt");

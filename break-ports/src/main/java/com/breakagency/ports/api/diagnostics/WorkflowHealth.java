@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * @param status                       the section's status, by the rules above
  * @param reasons                      why it is not UP, in plain words with identifiers only
  * @param queueDepth                   step type → status → count; only non-zero counts
- * @param oldestDueAge                 how long the PENDING step that has been due longest has waited; empty if none is due
+ * @param oldestDueAge                 how long the PENDING step that has been due longest has waited; empty if none
+ *        is due
  * @param deadSteps                    how many steps are DEAD
  * @param deadStepSamples              the first DEAD steps (at most 20) with their redacted last errors
  * @param janitor                      the janitor's last run
@@ -37,7 +38,19 @@ public record WorkflowHealth(HealthStatus status, List<String> reasons, Map<Stri
                              Optional<Duration> oldestDueAge, long deadSteps, List<DeadStep> deadStepSamples,
                              JanitorStatus janitor, long paidWithoutCommissions, long paidWithoutCommissionsOrStep) {
 
-    /** Checks presence and copies, keeping the queue depth sorted by type and status. */
+    /**
+     * Checks presence and copies, keeping the queue depth sorted by type and status.
+     *
+     * @param status the section's status, by the rules above
+     * @param reasons why it is not UP, in plain words with identifiers only
+     * @param queueDepth step type → status → count; only non-zero counts
+     * @param oldestDueAge how long the PENDING step that has been due longest has waited; empty if none is due
+     * @param deadSteps how many steps are DEAD
+     * @param deadStepSamples the first DEAD steps (at most 20) with their redacted last errors
+     * @param janitor the janitor's last run
+     * @param paidWithoutCommissions how many invoices have a payment without commission lines (pending ones included)
+     * @param paidWithoutCommissionsOrStep how many of those have no PENDING, RUNNING or DEAD repair step
+     */
     public WorkflowHealth {
         Objects.requireNonNull(status, "status");
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));

@@ -21,7 +21,15 @@ import java.util.Objects;
 public record CommissionStatement(Beneficiary beneficiary, Instant from, Instant to, List<CommissionLine> lines,
                                   Map<String, Money> totalsByCurrency) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param beneficiary who
+     * @param from period start, inclusive
+     * @param to period end, exclusive
+     * @param lines the lines, oldest first
+     * @param totalsByCurrency the sum of the lines per ISO currency code
+     */
     public CommissionStatement {
         Objects.requireNonNull(beneficiary, "beneficiary");
         Objects.requireNonNull(from, "from");

@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record EnsureCommissionsResult(Invoice invoice, List<CommissionLine> createdLines) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param invoice the invoice afterwards (commissions ALLOCATED)
+     * @param createdLines the lines created by this call; empty when everything was allocated already
+     */
     public EnsureCommissionsResult {
         Objects.requireNonNull(invoice, "invoice");
         createdLines = List.copyOf(Objects.requireNonNull(createdLines, "createdLines"));

@@ -18,7 +18,15 @@ import java.util.Objects;
 public record FinanceTotals(LocalDate asOf, Map<String, Money> receivables, Map<String, Money> overdue,
                             Map<String, Money> received, Map<String, Money> commissionsPending) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param asOf the day the figures are for, from Break's clock
+     * @param receivables outstanding on issued and partly paid invoices
+     * @param overdue the part of the receivables that is past its due date
+     * @param received payments received in the period asked for
+     * @param commissionsPending commission lines (agent and house) not yet paid out
+     */
     public FinanceTotals {
         Objects.requireNonNull(asOf, "asOf");
         receivables = Map.copyOf(Objects.requireNonNull(receivables, "receivables"));

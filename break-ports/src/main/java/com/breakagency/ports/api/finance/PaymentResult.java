@@ -20,7 +20,16 @@ import java.util.Objects;
 public record PaymentResult(Payment payment, Invoice invoice, List<CommissionLine> lines, CommissionState commissions,
                             boolean replayed) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param payment the payment
+     * @param invoice the invoice afterwards
+     * @param lines the payment's commission lines; empty when commissions are pending
+     * @param commissions ALLOCATED, or PENDING when they could not be computed yet (not an error for the
+     *        caller: a repair step is queued and an operator is told)
+     * @param replayed true when this is the result of an earlier call with the same idempotency key
+     */
     public PaymentResult {
         Objects.requireNonNull(payment, "payment");
         Objects.requireNonNull(invoice, "invoice");

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record AccessToken(String connectionId, String token, Instant expiresAt) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param connectionId the connection
+     * @param token the access token
+     * @param expiresAt when it expires
+     */
     public AccessToken {
         Objects.requireNonNull(connectionId, "connectionId");
         Objects.requireNonNull(token, "token");

@@ -15,7 +15,11 @@ public record AccessTokenRequest(Optional<@Size(min = 1, max = 8192) String> sta
 
     private static final AccessTokenRequest CURRENT = new AccessTokenRequest(Optional.empty());
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param staleToken the token the provider refused, or empty for "the current token"
+     */
     public AccessTokenRequest {
         staleToken = staleToken == null ? Optional.empty() : staleToken;
     }

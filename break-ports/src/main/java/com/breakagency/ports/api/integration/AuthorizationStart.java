@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record AuthorizationStart(URI authorizationUrl, Instant expiresAt) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param authorizationUrl the provider's authorization URL, with state and PKCE challenge
+     * @param expiresAt after this instant the callback is rejected
+     */
     public AuthorizationStart {
         Objects.requireNonNull(authorizationUrl, "authorizationUrl");
         Objects.requireNonNull(expiresAt, "expiresAt");

@@ -21,7 +21,15 @@ public record ConnectionQuery(Optional<@Size(min = 1, max = 255) String> ownerUs
                               Optional<ConnectionStatus> status, Optional<@Size(max = 512) String> cursor,
                               @Min(1) @Max(500) int limit) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param ownerUserId only this user's connections (ADMIN, SYSTEM)
+     * @param provider only this provider's
+     * @param status only in this status
+     * @param cursor the previous page's next cursor
+     * @param limit 1 to 500
+     */
     public ConnectionQuery {
         ownerUserId = ownerUserId == null ? Optional.empty() : ownerUserId;
         provider = provider == null ? Optional.empty() : provider;

@@ -30,6 +30,15 @@ public record AuditEvent(String id, AuditAction action, EntityRef entity, String
     /**
      * Checks presence and copies.
      *
+     * @param id Break's id (time-ordered)
+     * @param action what happened
+     * @param entity to which record
+     * @param actorUserId who did it
+     * @param actorRoles the roles they acted with; at least one, as every actor has
+     * @param correlationId the call's correlation id
+     * @param at when
+     * @param changes a small map of changed fields to their new values; never secrets or personal data
+     *        beyond what the record itself shows
      * @throws IllegalArgumentException if no actor role is given
      */
     public AuditEvent {

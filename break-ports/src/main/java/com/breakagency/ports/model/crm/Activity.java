@@ -18,7 +18,17 @@ import java.util.Objects;
 public record Activity(String id, EntityRef subject, ActivityKind kind, String authorUserId, Instant at, String text,
                        Visibility visibility) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param id Break's id (time-ordered: the timeline is newest id first)
+     * @param subject whose timeline
+     * @param kind note or email
+     * @param authorUserId who wrote it
+     * @param at when
+     * @param text the text
+     * @param visibility who may read it: {@link Visibility#INTERNAL} (staff only) unless its author shared it
+     */
     public Activity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(subject, "subject");

@@ -24,7 +24,21 @@ public record Contact(String id, Optional<String> brandId, String name, String p
                       Optional<String> title, Optional<String> phone, boolean archived, long version,
                       Instant createdAt, Instant updatedAt) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param id Break's id
+     * @param brandId the brand they work for, if any
+     * @param name their name
+     * @param primaryEmail their main address, normalized ({@link Normalize#email}); unique across contacts
+     * @param otherEmails further addresses, normalized; each unique across all contacts' addresses
+     * @param title their job title, if known
+     * @param phone their phone number, if known
+     * @param archived whether archived
+     * @param version optimistic-locking version
+     * @param createdAt when created
+     * @param updatedAt when last changed
+     */
     public Contact {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(brandId, "brandId");

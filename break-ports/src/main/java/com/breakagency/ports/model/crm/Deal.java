@@ -24,7 +24,21 @@ public record Deal(String id, String brandId, String talentId, String ownerAgent
                    DealStage stage, Optional<String> commissionPlanId, long version, Instant createdAt,
                    Instant updatedAt) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param id Break's id
+     * @param brandId the brand
+     * @param talentId the talent
+     * @param ownerAgentId the user id of the agent who owns the deal
+     * @param title what the deal is
+     * @param value the agreed value
+     * @param stage where it is in the pipeline
+     * @param commissionPlanId a commission plan for this deal only, if set
+     * @param version optimistic-locking version
+     * @param createdAt when created
+     * @param updatedAt when last changed
+     */
     public Deal {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(brandId, "brandId");

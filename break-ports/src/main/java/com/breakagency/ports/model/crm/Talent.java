@@ -25,7 +25,21 @@ public record Talent(String id, String name, List<SocialHandle> handles, Optiona
                      Optional<String> managingAgentId, Optional<String> commissionPlanId, Currency homeCurrency,
                      boolean archived, long version, Instant createdAt, Instant updatedAt) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param id Break's id
+     * @param name their name
+     * @param handles their social accounts
+     * @param email their address, normalized, if known
+     * @param managingAgentId the user id of the agent who manages them (who earns the agent's share), if assigned
+     * @param commissionPlanId the commission plan finance applies to their deals, if not the agency's default
+     * @param homeCurrency the currency they are paid in; GBP unless set
+     * @param archived whether archived
+     * @param version optimistic-locking version
+     * @param createdAt when created
+     * @param updatedAt when last changed
+     */
     public Talent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

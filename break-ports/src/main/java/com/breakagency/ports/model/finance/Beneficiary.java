@@ -16,7 +16,12 @@ public record Beneficiary(BeneficiaryKind kind, String id) implements Comparable
     /** The agency itself. */
     public static final Beneficiary HOUSE = new Beneficiary(BeneficiaryKind.HOUSE, HOUSE_ID);
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param kind talent, agent or house
+     * @param id the talent id, the agent's user id, or {@link #HOUSE_ID}
+     */
     public Beneficiary {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param talentId    the talent whose work was paid
  * @param beneficiary who the line pays
  * @param basis       the payment amount the line is a part of
- * @param rate        the beneficiary's share of a payment under the plan used, as a fraction (0.05 for 5%); kept to at least eight decimal places, a store may
+ * @param rate        the beneficiary's share of a payment under the plan used, as a fraction (0.05 for 5%); kept to
+ *        at least eight decimal places, a store may
  *                    return another scale, so compare with {@code compareTo}
  * @param planId      the commission plan used
  * @param amount      the line's amount, in the invoice's currency
@@ -27,7 +28,24 @@ public record CommissionLine(String id, String paymentId, String invoiceId, Stri
                              Beneficiary beneficiary, Money basis, BigDecimal rate, String planId, Money amount,
                              CommissionStatus status, Instant createdAt) {
 
-    /** Checks presence and currencies. */
+    /**
+     * Checks presence and currencies.
+     *
+     * @param id Break's id
+     * @param paymentId the payment allocated
+     * @param invoiceId its invoice
+     * @param dealId the invoice's deal
+     * @param talentId the talent whose work was paid
+     * @param beneficiary who the line pays
+     * @param basis the payment amount the line is a part of
+     * @param rate the beneficiary's share of a payment under the plan used, as a fraction (0.05 for 5%); kept to at
+     *        least eight decimal places, a store may
+     *        return another scale, so compare with {@code compareTo}
+     * @param planId the commission plan used
+     * @param amount the line's amount, in the invoice's currency
+     * @param status where the line is in the payout cycle
+     * @param createdAt when allocated
+     */
     public CommissionLine {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(paymentId, "paymentId");

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param id                            the plan's id
  * @param agencyRateBps                 the agency's share of a payment, in basis points (2000 = 20%)
- * @param agentShareBps                 the managing agent's share of the agency's share, in basis points (2500 = a quarter)
+ * @param agentShareBps                 the managing agent's share of the agency's share, in basis points (2500 = a
+ *        quarter)
  * @param houseTakesUnassignedAgentShare whether the house takes the agent's share when the talent has no
  *                                      managing agent; when false, such a payment's commissions stay pending
  */
@@ -24,6 +25,11 @@ public record CommissionPlan(String id, int agencyRateBps, int agentShareBps, bo
     /**
      * Validates.
      *
+     * @param id the plan's id
+     * @param agencyRateBps the agency's share of a payment, in basis points (2000 = 20%)
+     * @param agentShareBps the managing agent's share of the agency's share, in basis points (2500 = a quarter)
+     * @param houseTakesUnassignedAgentShare whether the house takes the agent's share when the talent has no
+     *        managing agent; when false, such a payment's commissions stay pending
      * @throws IllegalArgumentException if a rate is outside 0 to 10,000 basis points
      */
     public CommissionPlan {

@@ -17,7 +17,16 @@ import java.util.Objects;
 public record IdempotencyRecord(String scope, String key, String fingerprint, String resultId, Instant createdAt,
                                 Instant expiresAt) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param scope the operation the key belongs to, such as {@code finance.recordPayment}
+     * @param key the caller's key
+     * @param fingerprint a digest of the call's parameters
+     * @param resultId the id of what the first call produced (a payment id)
+     * @param createdAt when the first call committed
+     * @param expiresAt when the key may be forgotten (at least 24 hours later by default)
+     */
     public IdempotencyRecord {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(key, "key");

@@ -33,7 +33,24 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
                       Optional<LocalDate> dueDate, InvoiceStatus status, CommissionState commissions, long version,
                       Instant createdAt, Instant updatedAt) {
 
-    /** Checks presence, copies the lines, and checks the currencies agree. */
+    /**
+     * Checks presence, copies the lines, and checks the currencies agree.
+     *
+     * @param id Break's id
+     * @param dealId the deal (unique: one invoice per deal)
+     * @param brandId the brand billed
+     * @param talentId the talent whose work is billed
+     * @param number the invoice number, assigned on issue: unique and sequential
+     * @param lines what is billed
+     * @param total the sum of the lines; its currency is the invoice's currency
+     * @param paid what has arrived so far, in the same currency
+     * @param dueDate when payment is due, set on issue
+     * @param status where the invoice is
+     * @param commissions whether its payments are allocated into commissions
+     * @param version optimistic-locking version
+     * @param createdAt when drafted
+     * @param updatedAt when last changed
+     */
     public Invoice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(dealId, "dealId");

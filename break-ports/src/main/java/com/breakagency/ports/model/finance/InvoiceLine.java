@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record InvoiceLine(String description, Money amount) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param description what is billed
+     * @param amount how much, in the invoice's currency
+     */
     public InvoiceLine {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(amount, "amount");

@@ -20,7 +20,18 @@ import java.util.Objects;
 public record Payment(String id, String invoiceId, Money amount, LocalDate receivedOn, String externalReference,
                       PaymentSource source, String recordedBy, Instant recordedAt) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param id Break's id
+     * @param invoiceId the invoice
+     * @param amount how much, in the invoice's currency
+     * @param receivedOn when it arrived
+     * @param externalReference the provider's transaction or event id; unique per invoice
+     * @param source how it reached Break
+     * @param recordedBy the user id that recorded it
+     * @param recordedAt when it was recorded
+     */
     public Payment {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(invoiceId, "invoiceId");

@@ -15,6 +15,7 @@ public record Ciphertext(String text) {
     /**
      * Validates the form.
      *
+     * @param text {@code <keyId>:<sealed bytes in the cipher's encoding>}; the key id is an id ({@link Patterns#ID})
      * @throws IllegalArgumentException if the text does not start with a key id and a colon, or has nothing after it
      */
     public Ciphertext {

@@ -41,6 +41,22 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
     /**
      * Checks presence and copies.
      *
+     * @param id Break's id
+     * @param ownerUserId the user who connected it
+     * @param provider the provider
+     * @param accountAddress the account's address at the provider, lower case
+     * @param scopes the scopes the provider granted
+     * @param status where it is
+     * @param tokens the sealed tokens; empty once disconnected or after the grant died
+     * @param accessTokenExpiresAt when the current access token expires
+     * @param lastRefreshAt the last successful refresh
+     * @param lastRefreshFailureAt the last failed refresh
+     * @param consecutiveTransientFailures transient failures since the last success
+     * @param nextRefreshAttemptAt no refresh before this instant (the backoff after a transient failure)
+     * @param lastError the last failure, until a success clears it
+     * @param createdAt when first connected
+     * @param updatedAt when last changed
+     * @param version optimistic-locking version, 1 for a new connection
      * @throws NullPointerException     naming the component, if one is null
      * @throws IllegalArgumentException if {@code consecutiveTransientFailures} is negative
      */

@@ -17,7 +17,16 @@ import java.util.Objects;
  */
 public record ConnectionError(String code, String reason, String message, Instant at, boolean transientFailure) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param code the provider's OAuth error code ({@code invalid_grant}) or a failure class
+     *        ({@code http_503}, {@code timeout}, {@code connection_failed}, {@code malformed_response})
+     * @param reason Break's reason, such as {@code REFRESH_TOKEN_REVOKED} or {@code TOKEN_ENDPOINT_UNAVAILABLE}
+     * @param message a redacted plain sentence of Break's, with identifiers only
+     * @param at when it happened, from Break's clock
+     * @param transientFailure true for a failure that is retried by itself (the connection stays CONNECTED)
+     */
     public ConnectionError {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(reason, "reason");

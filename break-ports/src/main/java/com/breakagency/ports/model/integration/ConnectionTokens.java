@@ -11,7 +11,12 @@ import java.util.Optional;
  */
 public record ConnectionTokens(Ciphertext accessToken, Optional<Ciphertext> refreshToken) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param accessToken the current access token
+     * @param refreshToken the refresh token, if the provider gave one
+     */
     public ConnectionTokens {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");

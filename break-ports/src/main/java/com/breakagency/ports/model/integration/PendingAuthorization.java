@@ -18,7 +18,17 @@ import java.util.Objects;
 public record PendingAuthorization(String stateHash, String userId, Provider provider, String redirectUri,
                                    Ciphertext codeVerifier, Instant createdAt, Instant expiresAt) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param stateHash the SHA-256 of the state, hex; the key
+     * @param userId the user who started it: only they may complete it
+     * @param provider the provider it is for
+     * @param redirectUri the redirect URI the authorization URL named (the code exchange must repeat it)
+     * @param codeVerifier the PKCE verifier, sealed
+     * @param createdAt when it started
+     * @param expiresAt when it stops being accepted
+     */
     public PendingAuthorization {
         Objects.requireNonNull(stateHash, "stateHash");
         Objects.requireNonNull(userId, "userId");

@@ -27,7 +27,23 @@ public record WorkStep(String id, String type, String dedupKey, Map<String, Stri
                        Optional<Instant> leaseExpiresAt, Optional<String> lastError, Instant createdAt,
                        Instant updatedAt, long version) {
 
-    /** Checks presence and copies the payload. */
+    /**
+     * Checks presence and copies the payload.
+     *
+     * @param id Break's id
+     * @param type what to do, such as {@code ENSURE_COMMISSIONS}
+     * @param dedupKey at most one active step per key, such as {@code ENSURE_COMMISSIONS:<invoiceId>}
+     * @param payload the step's arguments (identifiers, never secrets)
+     * @param status where the step is
+     * @param attempts how many times it has been tried
+     * @param nextAttemptAt when it is due
+     * @param leaseOwner the worker holding it, while RUNNING
+     * @param leaseExpiresAt when that lease ends, while RUNNING
+     * @param lastError the redacted error of the last failed attempt
+     * @param createdAt when first queued
+     * @param updatedAt when last changed
+     * @param version optimistic-locking version
+     */
     public WorkStep {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");

@@ -14,7 +14,14 @@ import java.util.Set;
  */
 public record AuthorizationRequest(String state, String codeChallenge, String redirectUri, Set<String> scopes) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param state the random, single-use state
+     * @param codeChallenge the PKCE S256 challenge: base64url(SHA-256(verifier)) without padding
+     * @param redirectUri where the provider sends the browser back
+     * @param scopes the scopes asked for
+     */
     public AuthorizationRequest {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(codeChallenge, "codeChallenge");

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record CodeExchange(String code, String codeVerifier, String redirectUri) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param code the code the provider sent back
+     * @param codeVerifier the PKCE verifier whose challenge the authorization URL carried
+     * @param redirectUri the redirect URI the authorization URL named
+     */
     public CodeExchange {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(codeVerifier, "codeVerifier");

@@ -40,6 +40,13 @@ public record OAuthFailure(Kind kind, String errorCode, int httpStatus, Optional
 
     /**
      * Checks presence and sanitizes the code and class name.
+     *
+     * @param kind what the failure means for the connection
+     * @param errorCode the OAuth {@code error} ({@code invalid_grant}) or {@code http_503}, {@code timeout},
+     *        {@code connection_failed}, {@code malformed_response}: 1 to 64 of {@code a-z 0-9 _}
+     * @param httpStatus the HTTP status, or 0 when no response came
+     * @param exceptionClass the class name of the exception the adapter caught, if any
+     * @param retryAfter how long the provider asked to wait (a 429's or 503's {@code Retry-After})
      */
     public OAuthFailure {
         Objects.requireNonNull(kind, "kind");

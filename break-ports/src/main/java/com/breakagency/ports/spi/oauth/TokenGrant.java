@@ -18,7 +18,16 @@ import java.util.Set;
 public record TokenGrant(String accessToken, Duration expiresIn, Optional<String> refreshToken, Set<String> scopes,
                          Optional<String> accountAddress) implements TokenResult {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @param accessToken the access token
+     * @param expiresIn how long it is valid from when the request was sent
+     * @param refreshToken a refresh token, when the provider sent one (always on a first consent with
+     *        offline access; on a refresh only when it rotates them)
+     * @param scopes the scopes granted; empty when the provider did not say
+     * @param accountAddress the account's address (from the ID token of an exchange), when the provider said
+     */
     public TokenGrant {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresIn, "expiresIn");

@@ -1,4 +1,4 @@
-package com.breakagency.core.finance;
+package com.breakagency.core;
 
 /** What Break does with a payment whose commissions cannot be computed yet. */
 public enum PendingCommissionsPolicy {

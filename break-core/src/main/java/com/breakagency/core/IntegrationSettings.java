@@ -1,6 +1,5 @@
-package com.breakagency.core.integration;
+package com.breakagency.core;
 
-import com.breakagency.core.recovery.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -39,6 +38,15 @@ public record IntegrationSettings(Duration stateLifetime, Duration refreshSkew, 
     /**
      * Validates.
      *
+     * @param stateLifetime how long a connect flow's state is accepted; 1 to 60 minutes
+     * @param refreshSkew an access token is handed out only if valid at least this long, and
+     *        refreshed ahead of that; 0 to 30 minutes
+     * @param transientReportThreshold how many consecutive transient refresh failures pass silently; the next
+     *        one is reported (once per episode); 0 or more
+     * @param refreshBackoff the wait after a transient refresh failure before the next refresh
+     *        (exponential, capped, with jitter; its attempts do not apply)
+     * @param refreshLockWait how long a caller waits for another thread's refresh of the same
+     *        connection before it answers INTEGRATION_UNAVAILABLE; at least one second
      * @throws IllegalArgumentException if a value is outside its documented range
      */
     public IntegrationSettings {

@@ -1,4 +1,4 @@
-package com.breakagency.core.recovery;
+package com.breakagency.core;
 
 /**
  * What one call of {@code BreakAgency.runDueSteps()} did. Immutable.
@@ -20,10 +20,5 @@ public record StepsRun(int completed, int failed, int dead, int lostLeases) {
      */
     public int ran() {
         return completed + failed + lostLeases;
-    }
-
-    StepsRun plus(StepsRun other) {
-        return new StepsRun(completed + other.completed, failed + other.failed, dead + other.dead,
-                lostLeases + other.lostLeases);
     }
 }

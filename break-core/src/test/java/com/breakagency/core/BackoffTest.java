@@ -1,4 +1,4 @@
-package com.breakagency.core.recovery;
+package com.breakagency.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

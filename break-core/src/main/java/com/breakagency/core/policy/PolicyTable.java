@@ -1,4 +1,4 @@
-package com.breakagency.core;
+package com.breakagency.core.policy;
 
 import static com.breakagency.core.crm.CrmOperations.ADD_DEAL_NOTE;
 import static com.breakagency.core.crm.CrmOperations.ADD_NOTE;

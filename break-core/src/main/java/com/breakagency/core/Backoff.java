@@ -1,4 +1,4 @@
-package com.breakagency.core.recovery;
+package com.breakagency.core;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -39,6 +39,10 @@ public record Backoff(Duration base, Duration cap, int maxAttempts, double jitte
     /**
      * Validates.
      *
+     * @param base the delay after the first failed attempt; more than zero
+     * @param cap the longest delay; at least {@code base}, at most 365 days
+     * @param maxAttempts how many attempts a step gets before it is DEAD; 1 or more
+     * @param jitter the largest fraction a delay moves either way, 0 (none) to 0.5
      * @throws NullPointerException     if the base or cap is null
      * @throws IllegalArgumentException if a value is outside its documented range, naming it
      */
