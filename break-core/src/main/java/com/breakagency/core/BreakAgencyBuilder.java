@@ -226,7 +226,7 @@ public final class BreakAgencyBuilder {
     }
 
     /**
-     * Where the backoff's jitter comes from. Defaults to a new {@link Random}; tests pass a seeded one.
+     * Where the backoff's jitter comes from. Defaults to a new {@link java.util.Random}; tests pass a seeded one.
      *
      * @param value a thread-safe generator
      * @return this builder
