@@ -38,7 +38,12 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
                          Optional<Instant> nextRefreshAttemptAt, Optional<ConnectionError> lastError,
                          Instant createdAt, Instant updatedAt, long version) {
 
-    /** Checks presence and copies. */
+    /**
+     * Checks presence and copies.
+     *
+     * @throws NullPointerException     naming the component, if one is null
+     * @throws IllegalArgumentException if {@code consecutiveTransientFailures} is negative
+     */
     public Connection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(ownerUserId, "ownerUserId");
