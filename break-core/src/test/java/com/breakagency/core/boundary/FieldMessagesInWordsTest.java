@@ -155,7 +155,7 @@ class FieldMessagesInWordsTest {
         List<String> unreadable = messages.stream()
                 .filter(m -> LOOKS_LIKE_A_REGEX.matcher(m).find() || m.contains(BAD) || m.contains(Patterns.OTHER_FORM_MESSAGE))
                 .collect(Collectors.toList());
-        assertEquals(List.of(), unreadable, "field messages that show an expression or a value:\n" + String.join("\n", messages));
+        assertEquals(List.of(), unreadable, "field messages that show an expression or a value:\n" + String.join("\n", unreadable));
     }
 
     @Test

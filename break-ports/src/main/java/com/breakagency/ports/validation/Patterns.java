@@ -34,6 +34,20 @@ public final class Patterns {
     public static final String STEP_TYPE_MESSAGE =
             "must be a step type: an upper-case letter, then up to 63 upper-case letters, digits or '_'";
 
+    /** A redirect URI an OAuth provider sends the user back to: http or https, printable ASCII, no spaces. */
+    public static final String REDIRECT_URI = "https?://[!-~]{1,1990}";
+
+    /** What a field error says of a text that is not a {@link #REDIRECT_URI}. */
+    public static final String REDIRECT_URI_MESSAGE =
+            "must be an http or https URI of at most 1,997 printable characters without spaces";
+
+    /** An authorization code a provider hands back: 1 to 2,048 printable ASCII characters, no spaces. */
+    public static final String AUTHORIZATION_CODE = "[!-~]{1,2048}";
+
+    /** What a field error says of a text that is not an {@link #AUTHORIZATION_CODE}. */
+    public static final String AUTHORIZATION_CODE_MESSAGE =
+            "must be an authorization code: 1 to 2,048 printable characters without spaces";
+
     /** What a field error says of a text that does not match an expression other than those above. */
     public static final String OTHER_FORM_MESSAGE = "is not of the form this field takes";
 
@@ -45,7 +59,8 @@ public final class Patterns {
      * expression itself is never shown (it means nothing to most readers, and reads like a leak).
      *
      * @param regexp the expression of the {@code @Pattern} constraint, such as {@link #ID}
-     * @return {@link #ID_MESSAGE}, {@link #PHONE_MESSAGE} or {@link #STEP_TYPE_MESSAGE} for those forms,
+     * @return {@link #ID_MESSAGE}, {@link #PHONE_MESSAGE}, {@link #STEP_TYPE_MESSAGE},
+     *         {@link #REDIRECT_URI_MESSAGE} or {@link #AUTHORIZATION_CODE_MESSAGE} for those forms,
      *         else {@link #OTHER_FORM_MESSAGE}
      */
     public static String message(String regexp) {
@@ -57,6 +72,12 @@ public final class Patterns {
         }
         if (STEP_TYPE.equals(regexp)) {
             return STEP_TYPE_MESSAGE;
+        }
+        if (REDIRECT_URI.equals(regexp)) {
+            return REDIRECT_URI_MESSAGE;
+        }
+        if (AUTHORIZATION_CODE.equals(regexp)) {
+            return AUTHORIZATION_CODE_MESSAGE;
         }
         return OTHER_FORM_MESSAGE;
     }

@@ -1,5 +1,6 @@
 package com.breakagency.ports.api.integration;
 
+import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,7 +14,7 @@ import jakarta.validation.constraints.Size;
  * @param code  the {@code code} parameter of the callback: 1 to 2,048 printable ASCII characters
  */
 public record CompleteConnect(@NotNull @Size(max = 512) String state,
-                              @NotNull @Pattern(regexp = "[!-~]{1,2048}") String code) {
+                              @NotNull @Pattern(regexp = Patterns.AUTHORIZATION_CODE) String code) {
 
     /**
      * The callback's two parameters.

@@ -1,6 +1,7 @@
 package com.breakagency.ports.api.integration;
 
 import com.breakagency.ports.model.integration.Provider;
+import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Pattern;
 public record StartConnect(@NotNull Provider provider, @NotNull @Pattern(regexp = StartConnect.REDIRECT_URI) String redirectUri) {
 
     /** What a redirect URI looks like: {@code http(s)://} and 1 to 1,990 printable ASCII characters. */
-    public static final String REDIRECT_URI = "https?://[!-~]{1,1990}";
+    public static final String REDIRECT_URI = Patterns.REDIRECT_URI;
 
     /**
      * Connects an account at a provider, coming back to a redirect URI.
