@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * the database folds the case of unquoted names, which SQLStates mean "run the unit of work again" or "the
  * database is unavailable", the values of the migrations' placeholders, and the few statements that have
  * no portable form (the upserts behind the invoice counter, saving a commission plan and enqueuing a work
- * step, and the claim of work steps that skips locked rows). The stores hold portable SQL only and ask
- * their dialect for these.
+ * step, the claim of work steps that skips locked rows, and a delete that returns what it deleted). The
+ * stores hold portable SQL only and ask their dialect for these.
  *
  * <p>{@link JdbcPersistence} detects the dialect from {@link java.sql.DatabaseMetaData#getDatabaseProductName()}
  * and logs its choice at INFO; {@link JdbcPersistence.Builder#dialect(Dialect)} overrides the detection.
@@ -39,6 +39,7 @@ public enum Dialect {
             Set.of("57P01", "57P02", "57P03", "57014", "55P03"),
             Set.of("08", "53"),
             "COLLATE \"C\"",
+            "BYTEA",
             new Statements(
                     "INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT (id) DO UPDATE SET"
                             + " agency_rate_bps = EXCLUDED.agency_rate_bps, agent_share_bps = EXCLUDED.agent_share_bps,"
@@ -55,7 +56,8 @@ public enum Dialect {
                             + " lease_expires_at = ?, updated_at = ?, version = w.version + 1"
                             + " FROM (SELECT id, version FROM {table} WHERE {due}"
                             + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED) due"
-                            + " WHERE w.id = due.id AND w.version = due.version RETURNING {w.columns}")),
+                            + " WHERE w.id = due.id AND w.version = due.version RETURNING {w.columns}",
+                    "DELETE FROM {table} WHERE {where} RETURNING {columns}")),
 
     /**
      * H2 2.x, embedded or in memory: for trying Break out, tests and small installations. Deadlocks
@@ -70,6 +72,7 @@ public enum Dialect {
             Set.of("HYT00", "57014", "90067", "90098", "90121", "90007"),
             Set.of("08"),
             "",
+            "VARBINARY",
             new Statements(
                     "MERGE INTO {table} ({columns}) KEY (id) VALUES ({values})",
                     "SELECT last_number FROM FINAL TABLE (MERGE INTO {table} n USING (VALUES (1)) s (id)"
@@ -82,10 +85,13 @@ public enum Dialect {
                             + " updated_at = s.updated_at, version = w.version + 1"
                             + " WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({s.columns})",
                     true,
-                    null));
+                    null,
+                    "SELECT {columns} FROM OLD TABLE (DELETE FROM {table} WHERE {where})"));
 
     /** The migrations' placeholder for the collation of ids and other keys that are compared and ordered. */
     static final String BINARY_COLLATION_PLACEHOLDER = "binary_collation";
+    /** The migrations' placeholder for the type of a column of bytes of any length (sealed tokens). */
+    static final String BINARY_TYPE_PLACEHOLDER = "binary_type";
 
     private static final Logger LOG = LoggerFactory.getLogger(Dialect.class);
     private static final Pattern QUALIFIED_COLUMNS = Pattern.compile("\\{([a-z]+)\\.columns}");
@@ -93,7 +99,8 @@ public enum Dialect {
     /**
      * The statements with no portable form, as templates: {@code {table}} is the qualified table,
      * {@code {columns}} the store's column list, {@code {x.columns}} the same qualified with alias x,
-     * {@code {values}} one parameter per column, {@code {due}} the store's condition for a due step.
+     * {@code {values}} one parameter per column, {@code {due}} the store's condition for a due step,
+     * {@code {where}} the condition of a delete.
      *
      * @param saveCommissionPlan      insert or replace a plan; the columns' values as parameters
      * @param nextInvoiceNumber       increment the counter row (creating it if missing), returning
@@ -106,9 +113,11 @@ public enum Dialect {
      * @param claimDueSteps           claim due steps in one statement that skips locked rows, returning
      *                                them; parameters worker, lease end, now, the due condition's two, and
      *                                the maximum; null where the database cannot skip locked rows
+     * @param deleteReturning         delete the rows {@code {where}} selects and return their columns, in one
+     *                                statement; the condition's parameters
      */
     private record Statements(String saveCommissionPlan, String nextInvoiceNumber, String enqueueStep,
-                              boolean upsertMayLoseInsertRace, String claimDueSteps) {
+                              boolean upsertMayLoseInsertRace, String claimDueSteps, String deleteReturning) {
     }
 
     private final String productName;
@@ -117,16 +126,18 @@ public enum Dialect {
     private final Set<String> unavailableStates;
     private final Set<String> unavailableClasses;
     private final String binaryCollation;
+    private final String binaryType;
     private final Statements statements;
 
     Dialect(String productName, boolean foldsToUpperCase, Set<String> retryStates, Set<String> unavailableStates,
-            Set<String> unavailableClasses, String binaryCollation, Statements statements) {
+            Set<String> unavailableClasses, String binaryCollation, String binaryType, Statements statements) {
         this.productName = productName;
         this.foldsToUpperCase = foldsToUpperCase;
         this.retryStates = retryStates;
         this.unavailableStates = unavailableStates;
         this.unavailableClasses = unavailableClasses;
         this.binaryCollation = binaryCollation;
+        this.binaryType = binaryType;
         this.statements = statements;
     }
 
@@ -142,10 +153,11 @@ public enum Dialect {
     /**
      * The values of the migrations' placeholders: {@value #BINARY_COLLATION_PLACEHOLDER} is what makes a
      * column order strings as {@link String#compareTo} does ({@code COLLATE "C"} on PostgreSQL, nothing
-     * on H2, whose default order already is).
+     * on H2, whose default order already is); {@value #BINARY_TYPE_PLACEHOLDER} is the type of a column of
+     * bytes of any length ({@code BYTEA} on PostgreSQL, {@code VARBINARY} on H2).
      */
     Map<String, String> migrationPlaceholders() {
-        return Map.of(BINARY_COLLATION_PLACEHOLDER, binaryCollation);
+        return Map.of(BINARY_COLLATION_PLACEHOLDER, binaryCollation, BINARY_TYPE_PLACEHOLDER, binaryType);
     }
 
     /** Inserts a commission plan or replaces the one with its id, in one statement. */
@@ -180,6 +192,17 @@ public enum Dialect {
      */
     Optional<String> claimDueSteps(String table, String columns, String due) {
         return Optional.ofNullable(statements.claimDueSteps()).map(t -> render(t, table, columns, due));
+    }
+
+    /**
+     * Deletes the rows a condition selects and returns them, in one statement: {@code DELETE ... RETURNING}
+     * on PostgreSQL, a query of H2's {@code OLD TABLE} of the delete. Of units of work that delete one row at
+     * once, one gets it; the others wait for it and then find nothing.
+     *
+     * @param where the condition, with its parameters
+     */
+    String deleteReturning(String table, String columns, String where) {
+        return render(statements.deleteReturning().replace("{where}", where), table, columns, null);
     }
 
     private static String render(String template, String table, String columns, String due) {

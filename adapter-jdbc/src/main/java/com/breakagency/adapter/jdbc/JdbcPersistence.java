@@ -6,11 +6,14 @@ import com.breakagency.ports.spi.AuditLog;
 import com.breakagency.ports.spi.Brands;
 import com.breakagency.ports.spi.CommissionPlans;
 import com.breakagency.ports.spi.Commissions;
+import com.breakagency.ports.spi.Connections;
 import com.breakagency.ports.spi.Contacts;
 import com.breakagency.ports.spi.Deals;
 import com.breakagency.ports.spi.IdempotencyKeys;
+import com.breakagency.ports.spi.IntegrationStores;
 import com.breakagency.ports.spi.Invoices;
 import com.breakagency.ports.spi.Payments;
+import com.breakagency.ports.spi.PendingAuthorizations;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.ports.spi.Talents;
 import com.breakagency.ports.spi.Transactions;
@@ -46,9 +49,13 @@ import javax.sql.DataSource;
  * connection or a timeout is PERSISTENCE_UNAVAILABLE; any other refused statement is
  * PERSISTENCE_UNAVAILABLE/STATEMENT_FAILED. Nothing of a failed unit of work is kept.
  *
+ * <p>It is also the integrations' stores ({@link IntegrationStores}: connections and connect flows under way,
+ * tokens kept only sealed), in the same units of work; a host that uses integrations passes the same
+ * instance to both {@code persistence(...)} and {@code integrations(...)} of Break's builder.
+ *
  * <p>Thread-safe: build one per data source and share it.
  */
-public final class JdbcPersistence implements Persistence {
+public final class JdbcPersistence implements Persistence, IntegrationStores {
 
     /** The schema Break's tables live in unless {@link Builder#schema(String)} says otherwise. */
     public static final String DEFAULT_SCHEMA = "public";
@@ -79,6 +86,8 @@ public final class JdbcPersistence implements Persistence {
     private final JdbcCommissionPlans commissionPlans;
     private final JdbcIdempotencyKeys idempotencyKeys;
     private final JdbcWorkQueue workQueue;
+    private final JdbcConnections connections;
+    private final JdbcPendingAuthorizations pendingAuthorizations;
 
     private JdbcPersistence(DataSource dataSource, Dialect dialect, String schema, int serializationRetries) {
         this.dialect = dialect;
@@ -98,6 +107,8 @@ public final class JdbcPersistence implements Persistence {
         this.commissionPlans = new JdbcCommissionPlans(sql, dialect);
         this.idempotencyKeys = new JdbcIdempotencyKeys(sql);
         this.workQueue = new JdbcWorkQueue(sql, dialect);
+        this.connections = new JdbcConnections(sql);
+        this.pendingAuthorizations = new JdbcPendingAuthorizations(sql, dialect);
     }
 
     /** The unique constraints of every store's tables. */
@@ -115,6 +126,8 @@ public final class JdbcPersistence implements Persistence {
         keys.putAll(JdbcCommissionPlans.UNIQUE_KEYS);
         keys.putAll(JdbcIdempotencyKeys.UNIQUE_KEYS);
         keys.putAll(JdbcWorkQueue.UNIQUE_KEYS);
+        keys.putAll(JdbcConnections.UNIQUE_KEYS);
+        keys.putAll(JdbcPendingAuthorizations.UNIQUE_KEYS);
         return keys;
     }
 
@@ -223,6 +236,16 @@ public final class JdbcPersistence implements Persistence {
     @Override
     public WorkQueue workQueue() {
         return workQueue;
+    }
+
+    @Override
+    public Connections connections() {
+        return connections;
+    }
+
+    @Override
+    public PendingAuthorizations pendingAuthorizations() {
+        return pendingAuthorizations;
     }
 
     /** Runs SQL in the calling thread's unit of work; for tests of this package. */

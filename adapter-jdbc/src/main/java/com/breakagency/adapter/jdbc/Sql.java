@@ -22,7 +22,7 @@ import java.util.Optional;
  * thread's unit of work (or in a short unit of its own), map rows, translate failures. Parameters are
  * {@code String}, {@code Long}, {@code Integer}, {@code Boolean}, {@link BigDecimal}, {@link LocalDate} (a
  * {@code DATE}), {@link Instant} (written as a UTC {@code TIMESTAMP WITH TIME ZONE}, truncated to the
- * microsecond), an enum (its name) or null.
+ * microsecond), an enum (its name), {@code byte[]} (a binary column) or null.
  * Thread-safe.
  */
 final class Sql {
@@ -190,6 +190,8 @@ final class Sql {
                 statement.setObject(index, value);
             } else if (value instanceof Enum) {
                 statement.setString(index, ((Enum<?>) value).name());
+            } else if (value instanceof byte[]) {
+                statement.setBytes(index, (byte[]) value);
             } else {
                 throw new IllegalArgumentException("no binding for a parameter of " + value.getClass());
             }
@@ -247,6 +249,10 @@ final class Sql {
 
         Optional<LocalDate> optionalDate(String column) throws SQLException {
             return Optional.ofNullable(rows.getObject(column, LocalDate.class));
+        }
+
+        Optional<byte[]> optionalBytes(String column) throws SQLException {
+            return Optional.ofNullable(rows.getBytes(column));
         }
 
         <E extends Enum<E>> E enumValue(String column, Class<E> type) throws SQLException {

@@ -24,7 +24,7 @@ class ArchitectureTest {
 
     /** What the adapter's classes may depend on. */
     private static final String[] ALLOWED = {"java.lang..", "java.util..", "java.sql..", "java.time..", "java.math..",
-        "javax.sql..", "com.breakagency.ports..", ADAPTER + "..", "org.slf4j..", "org.flywaydb.."};
+        "java.nio.charset..", "javax.sql..", "com.breakagency.ports..", ADAPTER + "..", "org.slf4j..", "org.flywaydb.."};
 
     /** The allow-list rule, for the selected classes. */
     static ArchRule onlyAllowedDependencies(GivenClassesConjunction selected) {

@@ -67,6 +67,8 @@ public final class Reason {
     public static final String INVOICE_NOT_FOUND = "INVOICE_NOT_FOUND";
     /** NOT_FOUND: no payment with that id. */
     public static final String PAYMENT_NOT_FOUND = "PAYMENT_NOT_FOUND";
+    /** NOT_FOUND: no integration connection with that id. */
+    public static final String CONNECTION_NOT_FOUND = "CONNECTION_NOT_FOUND";
     /** CONFLICT: a payment's amount is more than the invoice's outstanding balance. */
     public static final String OVERPAYMENT = "OVERPAYMENT";
     /** CONFLICT: the deal's value is zero, so there is nothing to invoice. */

@@ -1,5 +1,7 @@
 package com.breakagency.examples.snippets;
 
+import com.breakagency.adapter.gmail.GoogleOAuthOptions;
+import com.breakagency.adapter.gmail.GoogleOAuthProvider;
 import com.breakagency.adapter.jdbc.Dialect;
 import com.breakagency.adapter.jdbc.JdbcPersistence;
 import com.breakagency.adapter.sentry.SentryErrorReporter;
@@ -19,6 +21,11 @@ import com.breakagency.ports.api.finance.InvoiceQuery;
 import com.breakagency.ports.api.finance.IssueInvoice;
 import com.breakagency.ports.api.finance.MarkInvoicePaid;
 import com.breakagency.ports.api.finance.PaymentResult;
+import com.breakagency.ports.api.integration.AccessToken;
+import com.breakagency.ports.api.integration.AccessTokenRequest;
+import com.breakagency.ports.api.integration.AuthorizationStart;
+import com.breakagency.ports.api.integration.CompleteConnect;
+import com.breakagency.ports.api.integration.StartConnect;
 import com.breakagency.ports.api.recovery.JanitorReport;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
@@ -34,7 +41,10 @@ import com.breakagency.ports.model.crm.DealStage;
 import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.PaymentSource;
+import com.breakagency.ports.model.integration.Connection;
+import com.breakagency.ports.model.integration.Provider;
 import com.breakagency.ports.spi.ErrorReporter;
+import com.breakagency.ports.spi.OAuthProvider;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.testkit.CapturingErrorReporter;
 import com.breakagency.testkit.InMemoryPersistence;
@@ -45,6 +55,7 @@ import io.sentry.Sentry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -232,6 +243,72 @@ public final class ReadmeSnippets {
                 .build();
         // end::jdbc-options[]
         return persistence;
+    }
+
+    /**
+     * Connecting Gmail, with the JDBC adapter's stores.
+     *
+     * @param pool         the host's connection pool
+     * @param clientId     the Google OAuth client's id
+     * @param clientSecret the Google OAuth client's secret
+     * @param key2026      32 random bytes from the host's secret store
+     * @param ctx          the user connecting
+     * @param redirectUri  the host's callback URI, registered with Google
+     * @param state        the callback's {@code state}
+     * @param code         the callback's {@code code}
+     */
+    public static void gmail(DataSource pool, String clientId, String clientSecret, byte[] key2026,
+                             OperationContext ctx, String redirectUri, String state, String code) {
+        // tag::gmail[]
+        JdbcPersistence persistence = JdbcPersistence.create(pool);   // Persistence and IntegrationStores in one
+        BreakAgency agency = BreakAgency.builder()
+                .persistence(persistence)
+                .integrations(persistence)                // the same instance: connections share its units of work
+                .oauthProvider(GoogleOAuthProvider.create(GoogleOAuthOptions.of(clientId, clientSecret)))
+                .secretKeys("2026-01", Map.of("2026-01", key2026))   // 32 random bytes per key, from your secret store
+                .build();
+
+        AuthorizationStart start = agency.integrations().startConnect(ctx, StartConnect.of(Provider.GOOGLE, redirectUri));
+        // ... redirect to start.authorizationUrl(); in the callback handler:
+        Connection mailbox = agency.integrations().completeConnect(ctx, CompleteConnect.of(state, code));
+        AccessToken token = agency.integrations().accessToken(OperationContext.system(), mailbox.id());
+        // after a 401 from Google: ask once for a replacement of the token that failed, and replay once
+        token = agency.integrations().accessToken(OperationContext.system(), mailbox.id(), AccessTokenRequest.replacing(token.token()));
+        // end::gmail[]
+    }
+
+    /**
+     * The Gmail adapter's README: the provider.
+     *
+     * @param clientId     the Google OAuth client's id
+     * @param clientSecret the Google OAuth client's secret
+     * @return the provider
+     */
+    public static GoogleOAuthProvider gmailProvider(String clientId, String clientSecret) {
+        // tag::gmail-provider[]
+        GoogleOAuthProvider google = GoogleOAuthProvider.create(GoogleOAuthOptions.of(clientId, clientSecret));
+        // tests: .withEndpoints(fake.authorizationEndpoint(), fake.tokenEndpoint(), fake.revokeEndpoint())
+        // end::gmail-provider[]
+        return google;
+    }
+
+    /**
+     * The JDBC adapter's README: the integrations' stores.
+     *
+     * @param pool     the host's connection pool
+     * @param provider the OAuth provider
+     * @param keys     key id to 32 random bytes
+     */
+    public static void jdbcIntegrations(DataSource pool, OAuthProvider provider, Map<String, byte[]> keys) {
+        // tag::jdbc-integrations[]
+        JdbcPersistence persistence = JdbcPersistence.create(pool);
+        BreakAgency agency = BreakAgency.builder()
+                .persistence(persistence)
+                .integrations(persistence)      // connections and connect flows, in the same units of work
+                .oauthProvider(provider)        // GoogleOAuthProvider.create(options) from break-adapter-gmail
+                .secretKeys("2026-01", keys)    // tokens are stored sealed with the current key
+                .build();
+        // end::jdbc-integrations[]
     }
 
     /**
