@@ -19,7 +19,13 @@ import java.util.TreeMap;
  */
 public record QueueSnapshot(Map<String, Map<StepStatus, Long>> depth, Optional<Duration> oldestDueAge, Instant readAt) {
 
-    /** Checks presence and copies, sorted by type and status. */
+    /**
+     * Checks presence and copies, sorted by type and status.
+     *
+     * @param depth        step type → status → count; only non-zero counts
+     * @param oldestDueAge how long the PENDING step that has been due longest has waited; empty if none is due
+     * @param readAt       when it was read, from the agency's clock
+     */
     public QueueSnapshot {
         Map<String, Map<StepStatus, Long>> copy = new TreeMap<>();
         Objects.requireNonNull(depth, "depth").forEach((type, byStatus) -> {
