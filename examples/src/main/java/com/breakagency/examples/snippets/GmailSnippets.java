@@ -58,18 +58,4 @@ public final class GmailSnippets {
         agency.close();
     }
 
-    /**
-     * The Gmail adapter's provider.
-     *
-     * @param clientId     the OAuth client id
-     * @param clientSecret the OAuth client secret
-     * @return the provider
-     */
-    public static GoogleOAuthProvider provider(String clientId, String clientSecret) {
-        // tag::gmail-provider[]
-        GoogleOAuthProvider google = GoogleOAuthProvider.create(GoogleOAuthOptions.of(clientId, clientSecret));
-        // tests: .withEndpoints(fake.authorizationEndpoint(), fake.tokenEndpoint(), fake.revokeEndpoint())
-        // end::gmail-provider[]
-        return google;
-    }
 }
