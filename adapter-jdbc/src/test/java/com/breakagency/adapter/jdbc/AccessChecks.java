@@ -6,18 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.core.BreakAgency;
 import com.breakagency.ports.api.crm.AddNote;
-import com.breakagency.ports.api.crm.CreateBrand;
-import com.breakagency.ports.api.crm.CreateDeal;
-import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.MoveDealStage;
 import com.breakagency.ports.api.crm.UpdateDeal;
-import com.breakagency.ports.model.Money;
 import com.breakagency.ports.api.crm.TimelineQuery;
 import com.breakagency.ports.api.crm.UpdateTalent;
 import com.breakagency.ports.api.finance.CommissionQuery;
 import com.breakagency.ports.api.finance.InvoiceQuery;
-import com.breakagency.ports.api.finance.IssueInvoice;
-import com.breakagency.ports.api.finance.RecordPayment;
 import com.breakagency.ports.api.finance.StatementQuery;
 import com.breakagency.ports.api.finance.TotalsQuery;
 import com.breakagency.ports.context.Actor;
@@ -30,16 +23,14 @@ import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.crm.Activity;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
-import com.breakagency.ports.model.crm.DealStage;
 import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.crm.Visibility;
 import com.breakagency.ports.model.finance.Beneficiary;
 import com.breakagency.ports.model.finance.BeneficiaryKind;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.Invoice;
-import com.breakagency.ports.model.finance.PaymentSource;
 import com.breakagency.ports.spi.Persistence;
-import com.breakagency.testkit.CapturingErrorReporter;
+import com.breakagency.testkit.AgencyFixture;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +50,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AccessChecks {
 
-    private static final AtomicInteger SEQ = new AtomicInteger();
     private static final OperationContext ADMIN = OperationContext.of(Actor.staff("admin-1", Role.ADMIN));
     private static final OperationContext FINANCE = OperationContext.of(Actor.staff("finance-1", Role.FINANCE));
     private static final String OLD_OWNER = "agent-old-owner";
@@ -70,6 +59,7 @@ abstract class AccessChecks {
     private static final Instant EVER = Instant.EPOCH;
     private static final Instant NEVER = Instant.parse("3000-01-01T00:00:00Z");
 
+    AgencyFixture<BreakAgency> office;
     BreakAgency agency;
     Brand brand;
     Brand otherBrand;
@@ -85,17 +75,17 @@ abstract class AccessChecks {
 
     @BeforeEach
     void openAgency() {
-        agency = BreakAgency.builder().persistence(persistence()).errorReporter(new CapturingErrorReporter()).build();
-        int n = SEQ.incrementAndGet();
-        brand = agency.crm().createBrand(ADMIN, CreateBrand.of("Northwind " + n, OLD_OWNER).withDomains("northwind" + n + ".example"));
-        otherBrand = agency.crm().createBrand(ADMIN, CreateBrand.of("Contoso " + n, OLD_OWNER).withDomains("contoso" + n + ".example"));
-        talent = agency.crm().createTalent(ADMIN, CreateTalent.named("Maya " + n).managedBy(OLD_MANAGER));
-        otherTalent = agency.crm().createTalent(ADMIN, CreateTalent.named("Ines " + n).managedBy(OLD_MANAGER));
+        office = JdbcAgencies.on(persistence());
+        agency = office.agency();
+        brand = office.aBrand(OLD_OWNER);
+        otherBrand = office.aBrand(OLD_OWNER);
+        talent = office.aTalentManagedBy(OLD_MANAGER);
+        otherTalent = office.aTalentManagedBy(OLD_MANAGER);
     }
 
     @AfterEach
     void closeAgency() {
-        agency.close();
+        office.close();
     }
 
     @Test
@@ -138,7 +128,7 @@ abstract class AccessChecks {
     @Test
     void reassigning_a_talents_manager_leaves_earned_commissions_with_who_earned_them_and_pays_the_new_one_next() {
         Invoice invoice = anIssuedInvoice(aDeal(OLD_OWNER));
-        pay(invoice, 100_000, "bank-1");
+        pay(invoice, 100_000);
         assertEquals(1, agentLines(OLD_MANAGER, OLD_MANAGER).size());
         assertEquals(List.of(), agentLines(NEW_MANAGER, NEW_MANAGER));
 
@@ -160,7 +150,7 @@ abstract class AccessChecks {
 
         // the next invoice's payment pays the manager the talent has now
         Invoice next = anIssuedInvoice(aDeal(OLD_OWNER));
-        pay(next, 100_000, "bank-2");
+        pay(next, 100_000);
         List<CommissionLine> nextLines = agentLines(NEW_MANAGER, NEW_MANAGER);
         assertEquals(1, nextLines.size());
         assertEquals(next.id(), nextLines.get(0).invoiceId());
@@ -332,19 +322,15 @@ abstract class AccessChecks {
     // ---- making things ----
 
     private Deal aDeal(String owner) {
-        return agency.crm().createDeal(ADMIN, CreateDeal.of(brand.id(), talent.id(), owner,
-                "Campaign " + SEQ.incrementAndGet(), Money.of(100_000, "GBP")));
+        return office.aDeal(brand, talent, owner);
     }
 
     private Invoice anIssuedInvoice(Deal deal) {
-        agency.crm().moveDealStage(ADMIN, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
-        Invoice draft = agency.finance().listInvoices(FINANCE, InvoiceQuery.forDeal(deal.id()).limit(1)).items().get(0);
-        return agency.finance().issueInvoice(FINANCE, IssueInvoice.of(draft.id(), draft.version()));
+        return office.anIssuedInvoice(deal);
     }
 
-    private void pay(Invoice invoice, long amount, String reference) {
-        agency.finance().recordPayment(FINANCE, RecordPayment.of(invoice.id(), Money.of(amount, "GBP"), LocalDate.of(2026, 1, 6),
-                reference + "-" + invoice.id()).via(PaymentSource.BANK_FEED));
+    private void pay(Invoice invoice, long amount) {
+        office.pay(invoice, amount);
     }
 
     private static OperationContext agent(String userId) {
