@@ -70,6 +70,16 @@ final class FaultFixtures {
         return out;
     }
 
+    /**
+     * A query counting the payments that do not have exactly three commission lines adding up to them
+     * (a payment without lines counts too).
+     */
+    static String paymentsNotSplitInThree(String schema) {
+        return "SELECT COUNT(*) FROM (SELECT p.id FROM " + schema + ".payments p LEFT JOIN " + schema
+                + ".commission_lines c ON c.payment_id = p.id GROUP BY p.id, p.amount_minor"
+                + " HAVING COUNT(c.id) <> 3 OR COALESCE(SUM(c.amount_minor), 0) <> p.amount_minor) wrong";
+    }
+
     /** A count on a separate connection. */
     static long count(TestDatabase db, String sql) throws SQLException {
         try (Connection separate = db.separateConnection();
