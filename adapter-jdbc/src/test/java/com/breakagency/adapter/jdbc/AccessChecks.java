@@ -1,7 +1,6 @@
 package com.breakagency.adapter.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.core.BreakAgency;
@@ -16,8 +15,6 @@ import com.breakagency.ports.api.finance.TotalsQuery;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
-import com.breakagency.ports.error.BreakException;
-import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.crm.Activity;
@@ -31,6 +28,7 @@ import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.testkit.Refusals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -145,8 +143,8 @@ abstract class AccessChecks {
         assertEquals(1, earned.size());
         assertEquals(List.of(), agentLines(NEW_MANAGER, NEW_MANAGER));
         assertEquals(earned, agency.finance().statement(agent(OLD_MANAGER), statementOf(OLD_MANAGER)).lines());
-        forbidden(() -> agency.finance().statement(agent(NEW_MANAGER), statementOf(OLD_MANAGER)));
-        forbidden(() -> agency.finance().statement(agent(OLD_MANAGER), statementOf(NEW_MANAGER)));
+        Refusals.forbidden(() -> agency.finance().statement(agent(NEW_MANAGER), statementOf(OLD_MANAGER)));
+        Refusals.forbidden(() -> agency.finance().statement(agent(OLD_MANAGER), statementOf(NEW_MANAGER)));
 
         // the next invoice's payment pays the manager the talent has now
         Invoice next = anIssuedInvoice(aDeal(OLD_OWNER));
@@ -200,10 +198,10 @@ abstract class AccessChecks {
         assertEquals(shared.get(onBrand), timeline(brandUser, onBrand));
         assertEquals(shared.get(onDeal), timeline(talentUser, onDeal));
         assertEquals(shared.get(onTalent), timeline(talentUser, onTalent));
-        forbidden(() -> timeline(brandUser, onTalent));
-        forbidden(() -> timeline(talentUser, onBrand));
-        forbidden(() -> agency.crm().addNote(brandUser, AddNote.shared(onDeal, "from the brand")));
-        forbidden(() -> agency.crm().addNote(talentUser, AddNote.shared(onDeal, "from the talent")));
+        Refusals.forbidden(() -> timeline(brandUser, onTalent));
+        Refusals.forbidden(() -> timeline(talentUser, onBrand));
+        Refusals.forbidden(() -> agency.crm().addNote(brandUser, AddNote.shared(onDeal, "from the brand")));
+        Refusals.forbidden(() -> agency.crm().addNote(talentUser, AddNote.shared(onDeal, "from the talent")));
     }
 
     @Test
@@ -212,14 +210,14 @@ abstract class AccessChecks {
         EntityRef onDeal = EntityRef.of(EntityType.DEAL, deal.id());
 
         agency.crm().addNote(agent(OLD_OWNER), new AddNote(onDeal, "owner's note"));
-        forbidden(() -> agency.crm().addNote(agent(NEW_OWNER), new AddNote(onDeal, "not my deal")));
+        Refusals.forbidden(() -> agency.crm().addNote(agent(NEW_OWNER), new AddNote(onDeal, "not my deal")));
         agency.crm().addNote(agent(NEW_OWNER), new AddNote(EntityRef.of(EntityType.BRAND, brand.id()), "any brand"));
         agency.crm().addNote(agent(NEW_OWNER), new AddNote(EntityRef.of(EntityType.TALENT, talent.id()), "any talent"));
 
         agency.crm().updateDeal(agent(OLD_OWNER), UpdateDeal.of(deal.id(), deal.version()).ownedBy(NEW_OWNER).withTitle(deal.title())
                 .withValue(deal.value()));
 
-        forbidden(() -> agency.crm().addNote(agent(OLD_OWNER), new AddNote(onDeal, "no longer mine")));
+        Refusals.forbidden(() -> agency.crm().addNote(agent(OLD_OWNER), new AddNote(onDeal, "no longer mine")));
         agency.crm().addNote(agent(NEW_OWNER), new AddNote(onDeal, "mine now"));
         assertEquals(List.of("mine now", "owner's note"), agency.crm().timeline(ADMIN, TimelineQuery.of(onDeal).limit(10)).items().stream()
                 .map(Activity::text).toList());
@@ -254,7 +252,7 @@ abstract class AccessChecks {
 
     /** Every finance read, as an agent who does not own the invoice's deal now. */
     private void assertRefused(Invoice invoice, OperationContext agent) {
-        forbidden(() -> agency.finance().getInvoice(agent, invoice.id()));
+        Refusals.forbidden(() -> agency.finance().getInvoice(agent, invoice.id()));
         assertTrue(!allInvoiceIds(agent).contains(invoice.id()), "not listed for " + agent.actor().userId());
         assertEquals(List.of(), agency.finance().listInvoices(agent,
                 InvoiceQuery.forDeal(invoice.dealId()).limit(10)).items());
@@ -266,9 +264,9 @@ abstract class AccessChecks {
         String me = agent.actor().userId();
         assertTrue(agency.finance().listCommissions(agent, CommissionQuery.first(100)).items().stream()
                 .allMatch(l -> l.beneficiary().equals(Beneficiary.agent(me))));
-        forbidden(() -> agency.finance().statement(agent, new StatementQuery(BeneficiaryKind.TALENT, talent.id(), EVER,
+        Refusals.forbidden(() -> agency.finance().statement(agent, new StatementQuery(BeneficiaryKind.TALENT, talent.id(), EVER,
                 NEVER)));
-        forbidden(() -> agency.finance().totals(agent, new TotalsQuery(LocalDate.of(2020, 1, 1),
+        Refusals.forbidden(() -> agency.finance().totals(agent, new TotalsQuery(LocalDate.of(2020, 1, 1),
                 LocalDate.of(2999, 1, 1))));
     }
 
@@ -283,13 +281,13 @@ abstract class AccessChecks {
             assertTrue(allInvoiceIds(owner).contains(invoice.id()));
         }
         for (OperationContext stranger : List.of(otherTalentUser, otherBrandUser)) {
-            forbidden(() -> agency.finance().getInvoice(stranger, invoice.id()));
+            Refusals.forbidden(() -> agency.finance().getInvoice(stranger, invoice.id()));
             assertTrue(!allInvoiceIds(stranger).contains(invoice.id()));
         }
-        forbidden(() -> agency.finance().listCommissions(ownBrand, CommissionQuery.first(10)));
-        forbidden(() -> agency.finance().statement(ownBrand, new StatementQuery(BeneficiaryKind.TALENT, talent.id(),
+        Refusals.forbidden(() -> agency.finance().listCommissions(ownBrand, CommissionQuery.first(10)));
+        Refusals.forbidden(() -> agency.finance().statement(ownBrand, new StatementQuery(BeneficiaryKind.TALENT, talent.id(),
                 EVER, NEVER)));
-        forbidden(() -> agency.finance().statement(otherTalentUser, new StatementQuery(BeneficiaryKind.TALENT,
+        Refusals.forbidden(() -> agency.finance().statement(otherTalentUser, new StatementQuery(BeneficiaryKind.TALENT,
                 talent.id(), EVER, NEVER)));
         assertEquals(BeneficiaryKind.TALENT, agency.finance().statement(ownTalent, new StatementQuery(
                 BeneficiaryKind.TALENT, talent.id(), EVER, NEVER)).beneficiary().kind());
@@ -335,10 +333,5 @@ abstract class AccessChecks {
 
     private static OperationContext agent(String userId) {
         return OperationContext.of(Actor.staff(userId, Role.AGENT));
-    }
-
-    private static void forbidden(Runnable call) {
-        BreakException e = assertThrows(BreakException.class, call::run);
-        assertEquals(ErrorCode.FORBIDDEN, e.code(), () -> "expected FORBIDDEN, got " + e.code() + "/" + e.reason());
     }
 }
