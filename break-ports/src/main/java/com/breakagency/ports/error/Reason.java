@@ -111,8 +111,6 @@ public final class Reason {
     public static final String REFUND_REQUIRED = "REFUND_REQUIRED";
     /** NOT_FOUND: no payout with that id. */
     public static final String PAYOUT_NOT_FOUND = "PAYOUT_NOT_FOUND";
-    /** NOT_FOUND: no credit note with that id. */
-    public static final String CREDIT_NOTE_NOT_FOUND = "CREDIT_NOTE_NOT_FOUND";
 
     private Reason() {
     }
