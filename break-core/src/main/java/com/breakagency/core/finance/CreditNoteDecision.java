@@ -113,8 +113,9 @@ final class CreditNoteDecision {
         }
         long kept = Math.min(invoice.paid().minorUnits(), net);
         InvoiceStatus status = kept == 0 ? invoice.status() : kept == net ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
-        Optional<Transition> move = InvoiceLifecycle.between(invoice.status(), status)
-                .filter(t -> invoice.status() != status);
+        Optional<Transition> move = invoice.status() == status ? Optional.empty()
+                : status == InvoiceStatus.PAID ? Optional.of(Transition.CREDIT_SETTLES)
+                : InvoiceLifecycle.between(invoice.status(), status);
         return new Accepted(amount, invoice.credited().plus(amount),
                 excess > 0 ? Optional.of(new Money(excess, amount.currency())) : Optional.empty(), status, move);
     }

@@ -119,6 +119,7 @@ final class Refunding {
                 throw refused.toException();
             }
             CreditNoteDecision.Accepted accepted = (CreditNoteDecision.Accepted) decided;
+            accepted.move().ifPresent(move -> InvoiceLifecycle.require(move, invoice.status()));
             Optional<Refunded> refunded = Optional.empty();
             if (accepted.refund().isPresent()) {
                 refunded = Optional.of(refundFor(call, invoice, c, accepted.refund().get()));
