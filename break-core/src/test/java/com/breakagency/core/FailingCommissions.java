@@ -51,6 +51,11 @@ public class FailingCommissions extends ForwardingPersistence {
             public List<CommissionLine> list(Query query, Optional<String> afterId, int limit) {
                 return lines.list(query, afterId, limit);
             }
+
+            @Override
+            public void markPaidOut(List<String> ids) {
+                lines.markPaidOut(ids);
+            }
         };
     }
 

@@ -32,6 +32,10 @@ import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.DealStage;
 import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.finance.CommissionLine;
+import com.breakagency.ports.model.finance.CommissionReversal;
+import com.breakagency.ports.model.finance.CreditNote;
+import com.breakagency.ports.model.finance.Payout;
+import com.breakagency.ports.model.finance.Refund;
 import com.breakagency.ports.model.finance.CommissionPlan;
 import com.breakagency.ports.model.finance.CommissionState;
 import com.breakagency.ports.model.finance.Invoice;
@@ -700,6 +704,44 @@ public final class AgencyFixture<A extends AutoCloseable> implements AutoCloseab
     }
 
     /**
+     * Gathers what a beneficiary is owed in a currency into a draft payout, as a finance user.
+     *
+     * @param beneficiary the talent or agent
+     * @param currency    such as {@code GBP}
+     * @return the payout
+     */
+    public Payout aPayout(com.breakagency.ports.model.finance.Beneficiary beneficiary, String currency) {
+        return finance().createPayout(aFinanceUser(), new com.breakagency.ports.api.finance.CreatePayout(
+                beneficiary.kind(), beneficiary.id(), currency, null));
+    }
+
+    /**
+     * Gathers, approves and pays what a beneficiary is owed in a currency, today, as a finance user.
+     *
+     * @param beneficiary the talent or agent
+     * @param currency    such as {@code GBP}
+     * @return the paid payout
+     */
+    public Payout aPaidPayout(com.breakagency.ports.model.finance.Beneficiary beneficiary, String currency) {
+        Payout approved = finance().approvePayout(aFinanceUser(),
+                com.breakagency.ports.api.finance.ApprovePayout.of(aPayout(beneficiary, currency)));
+        return finance().markPayoutPaid(aFinanceUser(), com.breakagency.ports.api.finance.MarkPayoutPaid.of(
+                approved.id(), today(), Fixtures.aBankReference()));
+    }
+
+    /**
+     * Refunds part of a payment today, as a finance user, under a fresh reference.
+     *
+     * @param payment          the payment
+     * @param amountMinorUnits how much, in the payment's currency
+     * @return what the agency decided
+     */
+    public com.breakagency.ports.api.finance.RefundResult refund(Payment payment, long amountMinorUnits) {
+        return finance().refundPayment(aFinanceUser(), com.breakagency.ports.api.finance.RefundPayment.of(payment.id(),
+                new Money(amountMinorUnits, payment.amount().currency()), today(), Fixtures.aBankReference()));
+    }
+
+    /**
      * The command that marks an invoice paid in full today from the bank feed.
      *
      * @param invoice        the invoice
@@ -745,9 +787,14 @@ public final class AgencyFixture<A extends AutoCloseable> implements AutoCloseab
      * @param lines       every commission line
      * @param auditEvents how many audit events there are
      * @param steps       every work-queue step
+     * @param refunds     every refund
+     * @param reversals   every commission reversal
+     * @param payouts     every payout
+     * @param creditNotes every credit note
      */
     public record Written(List<Invoice> invoices, List<Payment> payments, List<CommissionLine> lines,
-                          int auditEvents, List<WorkStep> steps) {
+                          int auditEvents, List<WorkStep> steps, List<Refund> refunds, List<CommissionReversal> reversals,
+                          List<Payout> payouts, List<CreditNote> creditNotes) {
     }
 
     /**
@@ -756,11 +803,19 @@ public final class AgencyFixture<A extends AutoCloseable> implements AutoCloseab
      * @return everything finance can write
      */
     public Written written() {
-        return new Written(stores.invoices().list(Invoices.Query.ALL, Optional.empty(), Integer.MAX_VALUE),
+        List<Invoice> invoices = stores.invoices().list(Invoices.Query.ALL, Optional.empty(), Integer.MAX_VALUE);
+        List<CommissionReversal> reversals = new java.util.ArrayList<>();
+        invoices.forEach(i -> reversals.addAll(stores.refunds().reversalsByInvoice(i.id())));
+        return new Written(invoices,
                 stores.payments().receivedBetween(LocalDate.MIN, LocalDate.MAX, Optional.empty(), Integer.MAX_VALUE),
                 stores.commissions().list(Commissions.Query.ALL, Optional.empty(), Integer.MAX_VALUE),
                 auditEvents(),
-                stores.workQueue().list(Optional.empty(), Optional.empty(), Optional.empty(), Integer.MAX_VALUE));
+                stores.workQueue().list(Optional.empty(), Optional.empty(), Optional.empty(), Integer.MAX_VALUE),
+                stores.refunds().refundedBetween(LocalDate.MIN, LocalDate.MAX, Optional.empty(), Integer.MAX_VALUE),
+                reversals,
+                stores.payouts().list(com.breakagency.ports.spi.Payouts.Query.ALL, Optional.empty(), Integer.MAX_VALUE),
+                stores.creditNotes().list(com.breakagency.ports.spi.CreditNotes.Query.ALL, Optional.empty(),
+                        Integer.MAX_VALUE));
     }
 
     /**

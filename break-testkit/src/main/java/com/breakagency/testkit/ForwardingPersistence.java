@@ -14,6 +14,9 @@ import com.breakagency.ports.spi.Persistence;
 import com.breakagency.ports.spi.Talents;
 import com.breakagency.ports.spi.Transactions;
 import com.breakagency.ports.spi.WorkQueue;
+import com.breakagency.ports.spi.CreditNotes;
+import com.breakagency.ports.spi.Payouts;
+import com.breakagency.ports.spi.Refunds;
 import java.util.Objects;
 
 /**
@@ -179,5 +182,35 @@ public class ForwardingPersistence implements Persistence {
     @Override
     public WorkQueue workQueue() {
         return delegate.workQueue();
+    }
+
+    /**
+     * The refunds of the delegate; override to put another store in its place.
+     *
+     * @return the delegate's refunds
+     */
+    @Override
+    public Refunds refunds() {
+        return delegate.refunds();
+    }
+
+    /**
+     * The payouts of the delegate; override to put another store in its place.
+     *
+     * @return the delegate's payouts
+     */
+    @Override
+    public Payouts payouts() {
+        return delegate.payouts();
+    }
+
+    /**
+     * The credit notes of the delegate; override to put another store in its place.
+     *
+     * @return the delegate's credit notes
+     */
+    @Override
+    public CreditNotes creditNotes() {
+        return delegate.creditNotes();
     }
 }

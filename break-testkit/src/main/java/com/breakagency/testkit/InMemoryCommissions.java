@@ -2,12 +2,14 @@ package com.breakagency.testkit;
 
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.model.finance.CommissionLine;
+import com.breakagency.ports.model.finance.CommissionStatus;
 import com.breakagency.ports.spi.Commissions;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link Commissions} in memory, with one line per (payment, beneficiary) as a unique index would give.
+ * {@link Commissions} in memory, with one line per (payment, beneficiary) as a unique index would give, and
+ * the one move a line makes (to PAID_OUT) guarded by its status.
  * Thread-safe.
  */
 public final class InMemoryCommissions implements Commissions {
@@ -63,5 +65,19 @@ public final class InMemoryCommissions implements Commissions {
                 && query.from().map(f -> !l.createdAt().isBefore(f)).orElse(true)
                 && query.to().map(t -> l.createdAt().isBefore(t)).orElse(true));
         return Keyset.ascendingAfter(matching, CommissionLine::id, afterId, limit);
+    }
+
+    @Override
+    public void markPaidOut(List<String> ids) {
+        transactions.inTransaction(() -> {
+            for (String id : ids) {
+                CommissionLine l = byId.get(id).filter(x -> x.status() == CommissionStatus.PENDING_PAYOUT)
+                        .orElseThrow(() -> InMemoryRefunds.notPending(id));
+                byId.put(id, new CommissionLine(l.id(), l.paymentId(), l.invoiceId(), l.dealId(), l.talentId(),
+                        l.beneficiary(), l.basis(), l.rate(), l.planId(), l.amount(), CommissionStatus.PAID_OUT,
+                        l.createdAt()));
+            }
+            return null;
+        });
     }
 }

@@ -27,6 +27,9 @@ public final class InMemoryPersistence implements Persistence, IntegrationStores
     private final InMemoryWorkQueue workQueue = new InMemoryWorkQueue(transactions);
     private final InMemoryConnections connections = new InMemoryConnections(transactions);
     private final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations(transactions);
+    private final InMemoryRefunds refunds = new InMemoryRefunds(transactions);
+    private final InMemoryPayouts payouts = new InMemoryPayouts(transactions);
+    private final InMemoryCreditNotes creditNotes = new InMemoryCreditNotes(transactions);
 
     private InMemoryPersistence() {
         payments.linkCommissions(commissions);
@@ -115,5 +118,20 @@ public final class InMemoryPersistence implements Persistence, IntegrationStores
     @Override
     public InMemoryPendingAuthorizations pendingAuthorizations() {
         return pendingAuthorizations;
+    }
+
+    @Override
+    public InMemoryRefunds refunds() {
+        return refunds;
+    }
+
+    @Override
+    public InMemoryPayouts payouts() {
+        return payouts;
+    }
+
+    @Override
+    public InMemoryCreditNotes creditNotes() {
+        return creditNotes;
     }
 }

@@ -90,4 +90,9 @@ final class JdbcCommissions implements Commissions {
                 Money.of(row.longValue("amount_minor"), currency), row.enumValue("status", CommissionStatus.class),
                 row.instant("created_at"));
     }
+
+    @Override
+    public void markPaidOut(List<String> ids) {
+        Chunks.requireAllMoved(sql, lines, ids);
+    }
 }

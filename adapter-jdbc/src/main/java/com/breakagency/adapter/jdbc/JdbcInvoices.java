@@ -41,7 +41,8 @@ final class JdbcInvoices implements Invoices {
             "invoices_number_uq", new SqlFailures.UniqueKey("invoice", "number"));
 
     private static final String COLUMNS = "id, deal_id, brand_id, talent_id, number, lines,"
-            + " total_minor, paid_minor, currency, due_date, status, commissions, version, created_at, updated_at";
+            + " total_minor, paid_minor, currency, due_date, status, commissions, version, created_at, updated_at,"
+            + " credited_minor";
 
     private final Sql sql;
     private final String invoices;
@@ -57,12 +58,12 @@ final class JdbcInvoices implements Invoices {
 
     @Override
     public void insert(Invoice invoice) {
-        sql.update("INSERT INTO " + invoices + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        sql.update("INSERT INTO " + invoices + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 invoice.id(), invoice.dealId(), invoice.brandId(), invoice.talentId(),
                 invoice.number().orElse(null), lines(invoice), invoice.total().minorUnits(),
                 invoice.paid().minorUnits(), invoice.total().currency().getCurrencyCode(),
                 invoice.dueDate().orElse(null), invoice.status(), invoice.commissions(), invoice.version(),
-                invoice.createdAt(), invoice.updatedAt());
+                invoice.createdAt(), invoice.updatedAt(), invoice.credited().minorUnits());
     }
 
     @Override
@@ -70,13 +71,13 @@ final class JdbcInvoices implements Invoices {
         sql.transactions().inTransaction(() -> {
             int updated = sql.update("UPDATE " + invoices + " SET brand_id = ?, talent_id = ?,"
                             + " number = ?, lines = ?, total_minor = ?, paid_minor = ?, currency = ?, due_date = ?,"
-                            + " status = ?, commissions = ?, version = ?, created_at = ?, updated_at = ?"
-                            + " WHERE id = ? AND version = ?",
+                            + " status = ?, commissions = ?, version = ?, created_at = ?, updated_at = ?,"
+                            + " credited_minor = ? WHERE id = ? AND version = ?",
                     invoice.brandId(), invoice.talentId(), invoice.number().orElse(null),
                     lines(invoice), invoice.total().minorUnits(), invoice.paid().minorUnits(),
                     invoice.total().currency().getCurrencyCode(), invoice.dueDate().orElse(null), invoice.status(),
-                    invoice.commissions(), invoice.version(), invoice.createdAt(), invoice.updatedAt(), invoice.id(),
-                    invoice.version() - 1);
+                    invoice.commissions(), invoice.version(), invoice.createdAt(), invoice.updatedAt(),
+                    invoice.credited().minorUnits(), invoice.id(), invoice.version() - 1);
             if (updated == 0) {
                 throw sql.exists("SELECT 1 FROM " + invoices + " WHERE id = ?", invoice.id())
                         ? BreakException.versionMismatch("invoice", invoice.id())
@@ -157,7 +158,7 @@ final class JdbcInvoices implements Invoices {
         return new Invoice(row.string("id"), row.string("deal_id"), row.string("brand_id"), row.string("talent_id"),
                 row.optionalLong("number"), lines,
                 Money.of(row.longValue("total_minor"), currency), Money.of(row.longValue("paid_minor"), currency),
-                row.optionalDate("due_date"), row.enumValue("status", InvoiceStatus.class),
+                Money.of(row.longValue("credited_minor"), currency), row.optionalDate("due_date"), row.enumValue("status", InvoiceStatus.class),
                 row.enumValue("commissions", CommissionState.class), row.longValue("version"),
                 row.instant("created_at"), row.instant("updated_at"));
     }

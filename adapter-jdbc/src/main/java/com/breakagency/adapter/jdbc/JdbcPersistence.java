@@ -7,6 +7,9 @@ import com.breakagency.ports.spi.Brands;
 import com.breakagency.ports.spi.CommissionPlans;
 import com.breakagency.ports.spi.Commissions;
 import com.breakagency.ports.spi.Connections;
+import com.breakagency.ports.spi.CreditNotes;
+import com.breakagency.ports.spi.Payouts;
+import com.breakagency.ports.spi.Refunds;
 import com.breakagency.ports.spi.Contacts;
 import com.breakagency.ports.spi.Deals;
 import com.breakagency.ports.spi.IdempotencyKeys;
@@ -88,6 +91,9 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
     private final JdbcWorkQueue workQueue;
     private final JdbcConnections connections;
     private final JdbcPendingAuthorizations pendingAuthorizations;
+    private final JdbcRefunds refunds;
+    private final JdbcPayouts payouts;
+    private final JdbcCreditNotes creditNotes;
 
     private JdbcPersistence(DataSource dataSource, Dialect dialect, String schema, int serializationRetries) {
         this.dialect = dialect;
@@ -109,6 +115,9 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
         this.workQueue = new JdbcWorkQueue(sql, dialect);
         this.connections = new JdbcConnections(sql);
         this.pendingAuthorizations = new JdbcPendingAuthorizations(sql, dialect);
+        this.refunds = new JdbcRefunds(sql);
+        this.payouts = new JdbcPayouts(sql);
+        this.creditNotes = new JdbcCreditNotes(sql, dialect);
     }
 
     /** The unique constraints of every store's tables. */
@@ -128,6 +137,9 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
         keys.putAll(JdbcWorkQueue.UNIQUE_KEYS);
         keys.putAll(JdbcConnections.UNIQUE_KEYS);
         keys.putAll(JdbcPendingAuthorizations.UNIQUE_KEYS);
+        keys.putAll(JdbcRefunds.UNIQUE_KEYS);
+        keys.putAll(JdbcPayouts.UNIQUE_KEYS);
+        keys.putAll(JdbcCreditNotes.UNIQUE_KEYS);
         return keys;
     }
 
@@ -246,6 +258,21 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
     @Override
     public PendingAuthorizations pendingAuthorizations() {
         return pendingAuthorizations;
+    }
+
+    @Override
+    public Refunds refunds() {
+        return refunds;
+    }
+
+    @Override
+    public Payouts payouts() {
+        return payouts;
+    }
+
+    @Override
+    public CreditNotes creditNotes() {
+        return creditNotes;
     }
 
     /** Runs SQL in the calling thread's unit of work; for tests of this package. */

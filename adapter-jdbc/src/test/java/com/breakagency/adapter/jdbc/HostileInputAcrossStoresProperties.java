@@ -23,6 +23,15 @@ import com.breakagency.ports.api.crm.UpdateBrand;
 import com.breakagency.ports.api.crm.UpdateContact;
 import com.breakagency.ports.api.crm.UpdateDeal;
 import com.breakagency.ports.api.crm.UpdateTalent;
+import com.breakagency.ports.api.finance.ApprovePayout;
+import com.breakagency.ports.api.finance.CancelPayout;
+import com.breakagency.ports.api.finance.CreatePayout;
+import com.breakagency.ports.api.finance.CreditNoteQuery;
+import com.breakagency.ports.api.finance.IssueCreditNote;
+import com.breakagency.ports.api.finance.MarkPayoutPaid;
+import com.breakagency.ports.api.finance.PayoutQuery;
+import com.breakagency.ports.api.finance.PayoutStatementQuery;
+import com.breakagency.ports.api.finance.RefundPayment;
 import com.breakagency.ports.api.finance.CommissionQuery;
 import com.breakagency.ports.api.finance.DraftInvoice;
 import com.breakagency.ports.api.finance.EnsureCommissions;
@@ -94,7 +103,8 @@ class HostileInputAcrossStoresProperties {
     private static final List<Backend> BACKENDS = new ArrayList<>();
 
     /** What a hostile call may refer to: ids of records that exist on each store. */
-    record Fixture(String brandId, String contactId, String talentId, String dealId, String invoiceId) {
+    record Fixture(String brandId, String contactId, String talentId, String dealId, String invoiceId, String paymentId,
+                   String payoutId) {
     }
 
     /** One store with Break on it. */
@@ -166,8 +176,17 @@ class HostileInputAcrossStoresProperties {
                 DealStage.PAYMENT_PENDING));
         Invoice draft = agency.finance().listInvoices(admin, InvoiceQuery.forDeal(pending.id()).limit(10)).items().get(0);
         Invoice issued = agency.finance().issueInvoice(admin, IssueInvoice.of(draft));
+        // money going out: a second deal paid in full, and a draft payout of its talent's line
+        Deal paidDeal = agency.crm().createDeal(admin, CreateDeal.of(brandId, talentId, "agent-1", "Paid Campaign", Money.of(50_000, "GBP")));
+        Deal paidPending = agency.crm().moveDealStage(admin, new MoveDealStage(paidDeal.id(), paidDeal.version(),
+                DealStage.PAYMENT_PENDING));
+        Invoice paidDraft = agency.finance().listInvoices(admin, InvoiceQuery.forDeal(paidPending.id()).limit(10)).items().get(0);
+        Invoice paidIssued = agency.finance().issueInvoice(admin, IssueInvoice.of(paidDraft));
+        String paymentId = agency.finance().markInvoicePaid(admin, new MarkInvoicePaid(paidIssued.id(),
+                LocalDate.of(2026, 1, 5), "fixture-bank-1", "fixture-key-1", PaymentSource.BANK_FEED)).payment().id();
+        String payoutId = agency.finance().createPayout(admin, CreatePayout.forTalent(talentId, "GBP")).id();
         return new Backend(name, persistence, agency, reports,
-                new Fixture(brandId, contactId, talentId, pending.id(), issued.id()), rows);
+                new Fixture(brandId, contactId, talentId, pending.id(), issued.id(), paymentId, payoutId), rows);
     }
 
     private static OperationContext admin() {
@@ -273,6 +292,8 @@ class HostileInputAcrossStoresProperties {
         ids.add(new Id(null, Fixture::talentId, "talent"));
         ids.add(new Id(null, Fixture::dealId, "deal"));
         ids.add(new Id(null, Fixture::invoiceId, "invoice"));
+        ids.add(new Id(null, Fixture::paymentId, "payment"));
+        ids.add(new Id(null, Fixture::payoutId, "payout"));
         return Arbitraries.of(ids);
     }
 
@@ -470,6 +491,41 @@ class HostileInputAcrossStoresProperties {
                 b -> b.agency().recovery().retryStep(c.apply(b), id.on(b.fixture())))));
         all.add(ctx.map(c -> new Attempt("runJanitor", b -> b.agency().recovery().runJanitor(c.apply(b)))));
         all.add(ctx.map(c -> new Attempt("health", b -> b.agency().diagnostics().health(c.apply(b)))));
+        // money going out
+        all.add(Combinators.combine(ctx, Arbitraries.of(BeneficiaryKind.values()).injectNull(0.1), id(), text(), instant())
+                .as((c, kind, id, currency, upTo) -> new Attempt("createPayout " + kind + " " + id + " " + shorten(currency)
+                        + " " + upTo, b -> b.agency().finance().createPayout(c.apply(b), new CreatePayout(kind,
+                        id.on(b.fixture()), currency, upTo)))));
+        all.add(Combinators.combine(ctx, id(), version()).as((c, id, v) -> new Attempt("approvePayout " + id + " " + v,
+                b -> b.agency().finance().approvePayout(c.apply(b), new ApprovePayout(id.on(b.fixture()), v)))));
+        all.add(Combinators.combine(ctx, id(), version(), text()).as((c, id, v, reason) -> new Attempt(
+                "cancelPayout " + id + " " + v + " " + shorten(reason),
+                b -> b.agency().finance().cancelPayout(c.apply(b), new CancelPayout(id.on(b.fixture()), v, reason)))));
+        all.add(Combinators.combine(ctx, id(), date(), text(), text()).as((c, id, on, ref, key) -> new Attempt(
+                "markPayoutPaid " + id + " " + on + " " + shorten(ref) + " " + shorten(key),
+                b -> b.agency().finance().markPayoutPaid(c.apply(b), new MarkPayoutPaid(id.on(b.fixture()), on, ref, key)))));
+        all.add(Combinators.combine(ctx, id()).as((c, id) -> new Attempt("getPayout " + id,
+                b -> b.agency().finance().getPayout(c.apply(b), id.on(b.fixture())))));
+        all.add(Combinators.combine(ctx, id(), cursor(), limit()).as((c, ben, cur, lim) -> new Attempt(
+                "listPayouts " + ben + " " + shorten(cur) + " " + lim, b -> b.agency().finance().listPayouts(c.apply(b),
+                        PayoutQuery.forBeneficiary(BeneficiaryKind.TALENT, ben.on(b.fixture())).after(cur).limit(lim)))));
+        all.add(Combinators.combine(ctx, id(), instant(), instant()).as((c, ben, from, to) -> new Attempt(
+                "payoutStatement " + ben + " " + from + " " + to, b -> b.agency().finance().payoutStatement(c.apply(b),
+                        new PayoutStatementQuery(BeneficiaryKind.TALENT, ben.on(b.fixture()), from, to)))));
+        all.add(Combinators.combine(ctx, id(), amount(), text(), date(), text(), text(), text()).as((c, id, amount,
+                currency, on, ref, key, reason) -> new Attempt("refundPayment " + id + " " + amount + " "
+                + shorten(currency) + " " + on + " " + shorten(ref) + " " + shorten(key) + " " + shorten(reason),
+                b -> b.agency().finance().refundPayment(c.apply(b), new RefundPayment(id.on(b.fixture()),
+                        money(amount, currency), on, ref, key, reason)))));
+        all.add(Combinators.combine(ctx, id(), amount(), text(), text(), text(), id(), text()).as((c, id, amount,
+                currency, reason, key, payment, ref) -> new Attempt("issueCreditNote " + id + " " + amount + " "
+                + shorten(currency) + " " + shorten(reason) + " " + shorten(key) + " " + payment + " " + shorten(ref),
+                b -> b.agency().finance().issueCreditNote(c.apply(b), new IssueCreditNote(id.on(b.fixture()),
+                        money(amount, currency), reason, key, payment.on(b.fixture()), ref, LocalDate.of(2026, 1, 5))))));
+        all.add(Combinators.combine(ctx, id(), id(), cursor(), limit()).as((c, brand, invoice, cur, lim) -> new Attempt(
+                "listCreditNotes " + brand + " " + invoice + " " + shorten(cur) + " " + lim,
+                b -> b.agency().finance().listCreditNotes(c.apply(b), new CreditNoteQuery(brand.on(b.fixture()),
+                        invoice.on(b.fixture()), cur, lim)))));
         return Arbitraries.oneOf(all);
     }
 

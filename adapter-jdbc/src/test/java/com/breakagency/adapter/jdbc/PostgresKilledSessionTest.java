@@ -235,6 +235,11 @@ class PostgresKilledSessionTest {
                 public List<CommissionLine> list(Query query, Optional<String> afterId, int limit) {
                     return real.list(query, afterId, limit);
                 }
+
+                @Override
+                public void markPaidOut(List<String> ids) {
+                    real.markPaidOut(ids);
+                }
             };
         }
     }

@@ -53,6 +53,10 @@ public final class DealPipeline {
     public static final Move PAID_IN_FULL = new Move("PAYMENT_PENDING to PAYMENT_RECEIVED when paid in full",
             (from, to) -> from == DealStage.PAYMENT_PENDING && to == DealStage.PAYMENT_RECEIVED);
 
+    /** Finance's move when a refund leaves the deal's invoice no longer paid in full; never allowed by hand. */
+    public static final Move NO_LONGER_PAID_IN_FULL = new Move("PAYMENT_RECEIVED back to PAYMENT_PENDING after a refund",
+            (from, to) -> from == DealStage.PAYMENT_RECEIVED && to == DealStage.PAYMENT_PENDING);
+
     /** Every move a person may make. */
     public static final List<Move> BY_HAND = List.of(FORWARD_UP_TO_PAYMENT_PENDING, BACK_ONE_STAGE,
             LOSE_BEFORE_PAYMENT, REOPEN_LOST, COMPLETE_AFTER_PAYMENT);

@@ -5,6 +5,7 @@ import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.finance.Beneficiary;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.CommissionPlan;
+import com.breakagency.ports.model.finance.CommissionReversal;
 import com.breakagency.ports.model.finance.CommissionStatus;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.Payment;
@@ -73,6 +74,27 @@ final class CommissionAllocation {
      */
     static Outcome allocate(Invoice invoice, Payment payment, Optional<Talent> talent, Optional<CommissionPlan> plan,
                             List<CommissionLine> earlier, IdGenerator ids, Instant now) {
+        return allocate(invoice, payment, talent, plan, earlier, List.of(), ids, now);
+    }
+
+    /**
+     * Allocates one payment of an invoice that may have refunds and credit notes: the final shares are of the
+     * invoice's total less its credit notes, and what each beneficiary has had is their lines plus their
+     * reversals (never counted above their final share, so rounding in earlier refunds cannot block a payment).
+     *
+     * @param invoice   the invoice
+     * @param payment   the payment, of that invoice
+     * @param talent    the invoice's talent, empty if it is missing
+     * @param plan      the plan that applies, empty if a plan is named that does not exist
+     * @param earlier   every line of the invoice's earlier payments
+     * @param reversals every reversal of those lines
+     * @param ids       makes the lines' ids
+     * @param now       the lines' creation instant
+     * @return the lines, or why there are none
+     */
+    static Outcome allocate(Invoice invoice, Payment payment, Optional<Talent> talent, Optional<CommissionPlan> plan,
+                            List<CommissionLine> earlier, List<CommissionReversal> reversals, IdGenerator ids,
+                            Instant now) {
         if (talent.isEmpty()) {
             return new Blocked("the invoice's talent is missing");
         }
@@ -83,10 +105,16 @@ final class CommissionAllocation {
         if (!weights.complete()) {
             return new Blocked(weights.problem().get());
         }
-        SortedMap<Beneficiary, Long> finalShares = Allocation.finalShares(invoice.total().minorUnits(), weights.weights());
+        SortedMap<Beneficiary, Long> finalShares = Allocation.finalShares(invoice.netTotal().minorUnits(), weights.weights());
         Map<Beneficiary, Long> already = new TreeMap<>();
         for (CommissionLine line : earlier) {
             already.merge(line.beneficiary(), line.amount().minorUnits(), Long::sum);
+        }
+        for (CommissionReversal reversal : reversals) {
+            already.merge(reversal.beneficiary(), reversal.amount().minorUnits(), Long::sum);
+        }
+        if (!reversals.isEmpty() || !invoice.credited().isZero()) {
+            already.replaceAll((b, had) -> Math.max(0, Math.min(had, finalShares.getOrDefault(b, 0L))));
         }
         Optional<SortedMap<Beneficiary, Long>> parts = Allocation.ofPayment(payment.amount().minorUnits(), finalShares, already);
         if (parts.isEmpty()) {

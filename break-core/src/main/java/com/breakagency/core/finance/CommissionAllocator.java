@@ -6,6 +6,7 @@ import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.CommissionPlan;
+import com.breakagency.ports.model.finance.CommissionReversal;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.Payment;
 import java.util.LinkedHashMap;
@@ -39,8 +40,10 @@ final class CommissionAllocator {
         Optional<CommissionPlan> plan = talent.flatMap(t -> planFor(invoice, t));
         // the earlier lines matter only once there is a split to allocate by
         List<CommissionLine> earlier = plan.isPresent() ? parts.stores().commissions().byInvoice(invoice.id()) : List.of();
+        List<CommissionReversal> reversals = plan.isPresent() ? parts.stores().refunds().reversalsByInvoice(invoice.id())
+                : List.of();
         CommissionAllocation.Outcome outcome = CommissionAllocation.allocate(invoice, payment, talent, plan, earlier,
-                parts.ids(), parts.clock().instant());
+                reversals, parts.ids(), parts.clock().instant());
         if (outcome instanceof CommissionAllocation.Lines lines) {
             parts.stores().commissions().insertAll(lines.lines());
             for (CommissionLine line : lines.lines()) {

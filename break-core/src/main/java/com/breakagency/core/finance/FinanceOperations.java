@@ -31,10 +31,32 @@ public final class FinanceOperations {
     /** Completes pending commissions. */
     public static final Operation ENSURE_COMMISSIONS = new Operation("recovery.ensureCommissions");
 
+    /** Gathers owed lines into a payout. */
+    public static final Operation CREATE_PAYOUT = new Operation("finance.createPayout");
+    /** Approves a payout. */
+    public static final Operation APPROVE_PAYOUT = new Operation("finance.approvePayout");
+    /** Marks a payout paid. */
+    public static final Operation MARK_PAYOUT_PAID = new Operation("finance.markPayoutPaid");
+    /** Cancels a payout. */
+    public static final Operation CANCEL_PAYOUT = new Operation("finance.cancelPayout");
+    /** Reads a payout. */
+    public static final Operation GET_PAYOUT = new Operation("finance.getPayout");
+    /** Lists payouts. */
+    public static final Operation LIST_PAYOUTS = new Operation("finance.listPayouts");
+    /** Makes a payout statement. */
+    public static final Operation PAYOUT_STATEMENT = new Operation("finance.payoutStatement");
+    /** Refunds a payment. */
+    public static final Operation REFUND_PAYMENT = new Operation("finance.refundPayment");
+    /** Issues a credit note. */
+    public static final Operation ISSUE_CREDIT_NOTE = new Operation("finance.issueCreditNote");
+    /** Lists credit notes. */
+    public static final Operation LIST_CREDIT_NOTES = new Operation("finance.listCreditNotes");
+
     /** Every finance and recovery operation. */
     public static final List<Operation> ALL = List.of(DRAFT_INVOICE, ISSUE_INVOICE, VOID_INVOICE, RECORD_PAYMENT,
             MARK_INVOICE_PAID, GET_INVOICE, LIST_INVOICES, LIST_COMMISSIONS, STATEMENT, TOTALS, SAVE_COMMISSION_PLAN,
-            ENSURE_COMMISSIONS);
+            ENSURE_COMMISSIONS, CREATE_PAYOUT, APPROVE_PAYOUT, MARK_PAYOUT_PAID, CANCEL_PAYOUT, GET_PAYOUT, LIST_PAYOUTS,
+            PAYOUT_STATEMENT, REFUND_PAYMENT, ISSUE_CREDIT_NOTE, LIST_CREDIT_NOTES);
 
     private FinanceOperations() {
     }

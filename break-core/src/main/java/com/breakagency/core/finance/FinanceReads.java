@@ -29,6 +29,13 @@ import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.InvoiceStatus;
 import com.breakagency.ports.model.finance.Payment;
 import com.breakagency.ports.spi.Commissions;
+import com.breakagency.ports.spi.CreditNotes;
+import com.breakagency.ports.spi.Payouts;
+import com.breakagency.ports.model.finance.CommissionReversal;
+import com.breakagency.ports.model.finance.CreditNote;
+import com.breakagency.ports.model.finance.Payout;
+import com.breakagency.ports.model.finance.PayoutStatus;
+import com.breakagency.ports.model.finance.Refund;
 import com.breakagency.ports.spi.Invoices;
 import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.NotNull;
@@ -170,12 +177,57 @@ final class FinanceReads {
                     pending.merge(l.amount().currency().getCurrencyCode(), l.amount(), Sums::add);
                 }
             });
+            MoneyOut out = moneyOut(q.receivedFrom(), q.receivedTo());
             // a currency with nothing in it (a zero-value invoice, say) gets no key
-            for (Map<String, Money> figure : List.of(receivables, overdue, received, pending)) {
+            for (Map<String, Money> figure : List.of(receivables, overdue, received, pending, out.cashOut(), out.owed(),
+                    out.paid(), out.refunds(), out.creditNotes())) {
                 figure.values().removeIf(Money::isZero);
             }
-            return new FinanceTotals(today, receivables, overdue, received, pending);
+            return new FinanceTotals(today, receivables, overdue, received, pending, out.cashOut(), out.owed(), out.paid(),
+                    out.refunds(), out.creditNotes());
         });
+    }
+
+    /** The money-out figures of the totals, per currency code. */
+    private record MoneyOut(Map<String, Money> cashOut, Map<String, Money> owed, Map<String, Money> paid,
+                            Map<String, Money> refunds, Map<String, Money> creditNotes) {
+    }
+
+    private MoneyOut moneyOut(LocalDate from, LocalDate to) {
+        Map<String, Money> paid = new TreeMap<>();
+        Payouts.Query paidInPeriod = new Payouts.Query(Optional.empty(), Optional.of(PayoutStatus.PAID), Optional.of(from),
+                Optional.of(to));
+        Pages.forEach((after, size) -> parts.stores().payouts().list(paidInPeriod, after, size), Payout::id,
+                p -> paid.merge(code(p.amount()), p.amount(), Sums::add));
+        Map<String, Money> refunds = new TreeMap<>();
+        Pages.forEach((after, size) -> parts.stores().refunds().refundedBetween(from, to, after, size), Refund::id,
+                r -> refunds.merge(code(r.amount()), r.amount(), Sums::add));
+        Map<String, Money> cashOut = new TreeMap<>(paid);
+        refunds.forEach((code, amount) -> cashOut.merge(code, amount, Sums::add));
+        Map<String, Money> owed = new TreeMap<>();
+        Commissions.Query unpaid = new Commissions.Query(Optional.empty(), Optional.empty(),
+                Optional.of(CommissionStatus.PENDING_PAYOUT), Optional.empty(), Optional.empty());
+        Pages.forEach((after, size) -> parts.stores().commissions().list(unpaid, after, size), CommissionLine::id, l -> {
+            if (l.beneficiary().kind() != BeneficiaryKind.HOUSE) {
+                owed.merge(code(l.amount()), l.amount(), Sums::add);
+            }
+        });
+        Pages.forEach((after, size) -> parts.stores().refunds().pendingReversals(after, size), CommissionReversal::id, r -> {
+            if (r.beneficiary().kind() != BeneficiaryKind.HOUSE) {
+                owed.merge(code(r.amount()), r.amount(), Sums::add);
+            }
+        });
+        Map<String, Money> credited = new TreeMap<>();
+        java.time.ZoneId zone = parts.clock().getZone();
+        CreditNotes.Query issued = new CreditNotes.Query(Optional.empty(), Optional.empty(),
+                Optional.of(from.atStartOfDay(zone).toInstant()), Optional.of(to.atStartOfDay(zone).toInstant()));
+        Pages.forEach((after, size) -> parts.stores().creditNotes().list(issued, after, size), CreditNote::id,
+                n -> credited.merge(code(n.amount()), n.amount(), Sums::add));
+        return new MoneyOut(cashOut, owed, paid, refunds, credited);
+    }
+
+    private static String code(Money money) {
+        return money.currency().getCurrencyCode();
     }
 
     CommissionPlan saveCommissionPlan(OperationContext context, SaveCommissionPlan command) {

@@ -9,6 +9,20 @@ import com.breakagency.core.internal.Audit;
 import com.breakagency.core.recovery.StepHandler;
 import com.breakagency.core.recovery.Sweep;
 import com.breakagency.ports.api.Finance;
+import com.breakagency.ports.api.finance.ApprovePayout;
+import com.breakagency.ports.api.finance.CancelPayout;
+import com.breakagency.ports.api.finance.CreatePayout;
+import com.breakagency.ports.api.finance.CreditNoteQuery;
+import com.breakagency.ports.api.finance.CreditNoteResult;
+import com.breakagency.ports.api.finance.IssueCreditNote;
+import com.breakagency.ports.api.finance.MarkPayoutPaid;
+import com.breakagency.ports.api.finance.PayoutQuery;
+import com.breakagency.ports.api.finance.PayoutStatement;
+import com.breakagency.ports.api.finance.PayoutStatementQuery;
+import com.breakagency.ports.api.finance.RefundPayment;
+import com.breakagency.ports.api.finance.RefundResult;
+import com.breakagency.ports.model.finance.CreditNote;
+import com.breakagency.ports.model.finance.Payout;
 import com.breakagency.ports.api.finance.CommissionQuery;
 import com.breakagency.ports.api.finance.CommissionStatement;
 import com.breakagency.ports.api.finance.DraftInvoice;
@@ -44,7 +58,8 @@ import java.time.Period;
  *
  * <p>A facade: each job has its own class (see {@code docs/design.md}, "Finance layout") — invoicing
  * (draft, issue, void), payment intake (fingerprint, replay, lock, the payment decision), commission
- * allocation, commission repair (the use case, the step, the sweep) and the reads. Every public port
+ * allocation, commission repair (the use case, the step, the sweep), the reads, and money going out: payouts,
+ * refunds and credit notes, and their reads. Every public port
  * method is one boundary call. Thread-safe.
  */
 public final class FinanceService implements Finance, DealStageListener {
@@ -78,6 +93,9 @@ public final class FinanceService implements Finance, DealStageListener {
     private final PaymentIntake intake;
     private final CommissionRepair repair;
     private final FinanceReads reads;
+    private final PayoutDesk payouts;
+    private final Refunding refunding;
+    private final MoneyOutReads moneyOutReads;
 
     /**
      * Wires finance.
@@ -98,6 +116,9 @@ public final class FinanceService implements Finance, DealStageListener {
         this.repair = new CommissionRepair(boundary, parts, allocator);
         this.intake = new PaymentIntake(boundary, parts, stages, allocator, repair);
         this.reads = new FinanceReads(boundary, parts);
+        this.payouts = new PayoutDesk(boundary, parts);
+        this.refunding = new Refunding(boundary, parts, stages);
+        this.moneyOutReads = new MoneyOutReads(boundary, parts);
     }
 
     // ---- invoicing ----
@@ -216,5 +237,57 @@ public final class FinanceService implements Finance, DealStageListener {
     @Override
     public CommissionPlan saveCommissionPlan(OperationContext context, SaveCommissionPlan command) {
         return reads.saveCommissionPlan(context, command);
+    }
+
+    // ---- money going out ----
+
+    @Override
+    public Payout createPayout(OperationContext context, CreatePayout command) {
+        return payouts.createPayout(context, command);
+    }
+
+    @Override
+    public Payout approvePayout(OperationContext context, ApprovePayout command) {
+        return payouts.approvePayout(context, command);
+    }
+
+    @Override
+    public Payout markPayoutPaid(OperationContext context, MarkPayoutPaid command) {
+        return payouts.markPayoutPaid(context, command);
+    }
+
+    @Override
+    public Payout cancelPayout(OperationContext context, CancelPayout command) {
+        return payouts.cancelPayout(context, command);
+    }
+
+    @Override
+    public Payout getPayout(OperationContext context, String id) {
+        return moneyOutReads.getPayout(context, id);
+    }
+
+    @Override
+    public Page<Payout> listPayouts(OperationContext context, PayoutQuery query) {
+        return moneyOutReads.listPayouts(context, query);
+    }
+
+    @Override
+    public PayoutStatement payoutStatement(OperationContext context, PayoutStatementQuery query) {
+        return moneyOutReads.payoutStatement(context, query);
+    }
+
+    @Override
+    public RefundResult refundPayment(OperationContext context, RefundPayment command) {
+        return refunding.refundPayment(context, command);
+    }
+
+    @Override
+    public CreditNoteResult issueCreditNote(OperationContext context, IssueCreditNote command) {
+        return refunding.issueCreditNote(context, command);
+    }
+
+    @Override
+    public Page<CreditNote> listCreditNotes(OperationContext context, CreditNoteQuery query) {
+        return moneyOutReads.listCreditNotes(context, query);
     }
 }

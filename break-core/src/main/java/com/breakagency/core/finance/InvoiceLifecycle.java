@@ -13,7 +13,9 @@ import java.util.Set;
 
 /**
  * Which status moves an invoice may make, as named transitions in one list (as the deal pipeline's moves
- * are): DRAFT → ISSUED → PARTIALLY_PAID → PAID, or VOID while nothing is paid. The use cases ask it before
+ * are): DRAFT → ISSUED → PARTIALLY_PAID → PAID, or VOID while nothing is paid; refunds move a paid or partly
+ * paid invoice back to PARTIALLY_PAID, or to REFUNDED when nothing is kept; a credit note may settle a partly
+ * paid one. The use cases ask it before
  * they store a move, the workflow assertions check stored invoices against it, and the statuses a payment
  * may start from are the {@linkplain InvoiceStatus#isOpen() open} ones that {@code Invoice.overdueOn}
  * reads in break-ports, so "open", "payable" and "overdue-able" cannot drift apart. A move that no
@@ -31,7 +33,15 @@ final class InvoiceLifecycle {
         PAY_IN_FULL("a payment settles the invoice", open(), InvoiceStatus.PAID),
         /** An invoice nothing was paid on is cancelled. */
         VOID("void before anything is paid", EnumSet.of(InvoiceStatus.DRAFT, InvoiceStatus.ISSUED),
-                InvoiceStatus.VOID);
+                InvoiceStatus.VOID),
+        /** A refund leaves part of what was paid kept. */
+        REFUND_PART("a refund leaves part of the payments kept", EnumSet.of(InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID),
+                InvoiceStatus.PARTIALLY_PAID),
+        /** A refund leaves nothing of what was paid kept. */
+        REFUND_IN_FULL("a refund leaves nothing kept", EnumSet.of(InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID),
+                InvoiceStatus.REFUNDED),
+        /** A credit note takes the total down to what was paid already. */
+        CREDIT_SETTLES("a credit note leaves nothing owed", EnumSet.of(InvoiceStatus.PARTIALLY_PAID), InvoiceStatus.PAID);
 
         private final String description;
         private final Set<InvoiceStatus> from;
@@ -81,6 +91,13 @@ final class InvoiceLifecycle {
 
     /** The transitions a payment makes. */
     static final List<Transition> PAYMENTS = List.of(Transition.PART_PAY, Transition.PAY_IN_FULL);
+
+    /** The transitions a refund makes. */
+    static final List<Transition> REFUNDS = List.of(Transition.REFUND_PART, Transition.REFUND_IN_FULL);
+
+    /** The statuses a credit note may be issued in: issued, partly paid or paid. */
+    static final java.util.Set<InvoiceStatus> CREDITABLE = Collections.unmodifiableSet(
+            EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID));
 
     private InvoiceLifecycle() {
     }

@@ -109,7 +109,7 @@ final class PaymentDecision {
         }
         Money amount = new Money(minorUnits, invoice.total().currency());
         Money paid = invoice.paid().plus(amount);
-        Transition move = paid.equals(invoice.total()) ? Transition.PAY_IN_FULL : Transition.PART_PAY;
+        Transition move = minorUnits == invoice.outstanding().minorUnits() ? Transition.PAY_IN_FULL : Transition.PART_PAY;
         return move.allowsFrom(invoice.status()) ? new Accepted(amount, paid, move) : new Refused(Why.NOT_PAYABLE, invoice);
     }
 

@@ -117,7 +117,7 @@ final class PaymentIntake {
         Invoice updated = invoice.withPaid(accepted.paid()).withStatus(accepted.status()).withCommissions(commissions)
                 .next(parts.clock().instant());
         parts.stores().invoices().update(updated);
-        requireInvoiceInvariants(invoice, updated);
+        parts.requireInvoiceInvariants(invoice, updated);
         if (accepted.status() == InvoiceStatus.PAID) {
             parts.audit().record(call, AuditAction.INVOICE_MARKED_PAID, FinanceParts.ref(updated),
                     Map.of("paid", accepted.paid().toString()));
@@ -166,17 +166,6 @@ final class PaymentIntake {
         parts.stores().deals().findById(invoice.dealId())
                 .filter(deal -> DealPipeline.PAID_IN_FULL.allows().test(deal.stage(), DealStage.PAYMENT_RECEIVED))
                 .ifPresent(deal -> stages.move(call, deal, DealStage.PAYMENT_RECEIVED));
-    }
-
-    private void requireInvoiceInvariants(Invoice before, Invoice invoice) {
-        Optional<String> problem = WorkflowAssertions.MOVE_IS_A_TRANSITION.test(
-                new WorkflowAssertions.InvoiceMove(before, invoice))
-                .or(() -> WorkflowAssertions.firstFailure(WorkflowAssertions.ON_INVOICE,
-                        new WorkflowAssertions.InvoicePayments(invoice, parts.stores().payments().byInvoice(invoice.id()))));
-        if (problem.isPresent()) {
-            throw BreakException.builder(ErrorCode.WORKFLOW_BREAK).reason(Reason.INVARIANT_BROKEN)
-                    .detail(problem.get()).metadata("invoiceId", invoice.id()).build();
-        }
     }
 
     /** The request's fingerprint: SHA-256 over its parts, each ended by a zero byte. */

@@ -5,6 +5,7 @@ import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.InvoiceStatus;
 import com.breakagency.ports.model.finance.Payment;
+import com.breakagency.ports.model.finance.Refund;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -50,12 +51,23 @@ public final class WorkflowAssertions {
     }
 
     /**
-     * An invoice and every payment recorded for it.
+     * An invoice, every payment recorded for it and every refund of them.
      *
      * @param invoice  the invoice
      * @param payments its payments
+     * @param refunds  the refunds of its payments
      */
-    public record InvoicePayments(Invoice invoice, List<Payment> payments) {
+    public record InvoicePayments(Invoice invoice, List<Payment> payments, List<Refund> refunds) {
+
+        /**
+         * An invoice whose payments were never refunded.
+         *
+         * @param invoice  the invoice
+         * @param payments its payments
+         */
+        public InvoicePayments(Invoice invoice, List<Payment> payments) {
+            this(invoice, payments, List.of());
+        }
     }
 
     /** The lines of a payment sum exactly to the payment. */
@@ -74,25 +86,31 @@ public final class WorkflowAssertions {
             pl -> pl.lines().stream().filter(l -> l.amount().isNegative()).findFirst()
                     .map(l -> "line for " + l.beneficiary().kind() + " is " + l.amount()));
 
-    /** The invoice's paid amount equals the sum of its payments. */
+    /** The invoice's paid amount equals the sum of its payments less the sum of their refunds. */
     public static final Assertion<InvoicePayments> PAID_EQUALS_PAYMENTS = new Assertion<>(
-            "paid amount equals the sum of the payments", ip -> {
+            "paid amount equals the sum of the payments less their refunds", ip -> {
                 Money sum = Money.zero(ip.invoice().total().currency());
                 for (Payment p : ip.payments()) {
                     sum = sum.plus(p.amount());
                 }
+                for (Refund r : ip.refunds()) {
+                    sum = sum.minus(r.amount());
+                }
                 return sum.equals(ip.invoice().paid()) ? Optional.empty()
-                        : Optional.of("paid " + ip.invoice().paid() + " but payments sum to " + sum);
+                        : Optional.of("paid " + ip.invoice().paid() + " but payments less refunds sum to " + sum);
             });
 
-    /** The status agrees with the amounts: nothing paid before ISSUED, PARTIALLY_PAID below the total, PAID at it. */
+    /**
+     * The status agrees with the amounts: nothing kept before ISSUED or once REFUNDED, PARTIALLY_PAID below the
+     * total less its credit notes, PAID at it.
+     */
     public static final Assertion<InvoicePayments> STATUS_AGREES_WITH_AMOUNTS = new Assertion<>(
             "status agrees with the amounts", ip -> {
                 Invoice i = ip.invoice();
                 long paid = i.paid().minorUnits();
-                long total = i.total().minorUnits();
+                long total = i.netTotal().minorUnits();
                 boolean agrees = switch (i.status()) {
-                    case DRAFT, ISSUED, VOID -> paid == 0;
+                    case DRAFT, ISSUED, VOID, REFUNDED -> paid == 0;
                     case PARTIALLY_PAID -> paid > 0 && paid < total;
                     case PAID -> paid == total;
                 };

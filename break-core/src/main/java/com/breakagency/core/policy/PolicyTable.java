@@ -57,6 +57,7 @@ import static com.breakagency.core.integration.IntegrationOperations.LIST_CONNEC
 import static com.breakagency.core.integration.IntegrationOperations.START_CONNECT;
 
 import com.breakagency.core.boundary.AccessPolicy;
+import com.breakagency.core.finance.FinanceOperations;
 
 /**
  * The one authorization table of Break: every driving-port operation × every role. Its written form, with
@@ -133,6 +134,17 @@ public final class PolicyTable {
             .allow(GET_CONNECTION, ADMIN, SYSTEM).own(GET_CONNECTION, FINANCE, AGENT, TALENT)
             // a live access token opens someone's mailbox: the system only (the sync, a host calling Google)
             .allow(ACCESS_TOKEN, SYSTEM)
+            // money going out: admins and finance write; talent and agents read their own payouts, brands their
+            // own credit notes
+            .allow(FinanceOperations.CREATE_PAYOUT, ADMIN, FINANCE).allow(FinanceOperations.APPROVE_PAYOUT, ADMIN, FINANCE)
+            .allow(FinanceOperations.MARK_PAYOUT_PAID, ADMIN, FINANCE).allow(FinanceOperations.CANCEL_PAYOUT, ADMIN, FINANCE)
+            .allow(FinanceOperations.GET_PAYOUT, ADMIN, FINANCE, SYSTEM).own(FinanceOperations.GET_PAYOUT, AGENT, TALENT)
+            .allow(FinanceOperations.LIST_PAYOUTS, ADMIN, FINANCE, SYSTEM).own(FinanceOperations.LIST_PAYOUTS, AGENT, TALENT)
+            .allow(FinanceOperations.PAYOUT_STATEMENT, ADMIN, FINANCE, SYSTEM)
+            .own(FinanceOperations.PAYOUT_STATEMENT, AGENT, TALENT)
+            .allow(FinanceOperations.REFUND_PAYMENT, ADMIN, FINANCE)
+            .allow(FinanceOperations.ISSUE_CREDIT_NOTE, ADMIN, FINANCE)
+            .allow(FinanceOperations.LIST_CREDIT_NOTES, ADMIN, FINANCE, SYSTEM).own(FinanceOperations.LIST_CREDIT_NOTES, BRAND)
             .build();
 
     private PolicyTable() {

@@ -13,6 +13,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.core.AuthorizationDocument;
 import com.breakagency.core.boundary.Operation;
+import com.breakagency.ports.api.finance.ApprovePayout;
+import com.breakagency.ports.api.finance.CancelPayout;
+import com.breakagency.ports.api.finance.CreatePayout;
+import com.breakagency.ports.api.finance.CreditNoteQuery;
+import com.breakagency.ports.api.finance.IssueCreditNote;
+import com.breakagency.ports.api.finance.MarkPayoutPaid;
+import com.breakagency.ports.api.finance.PayoutQuery;
+import com.breakagency.ports.api.finance.PayoutStatement;
+import com.breakagency.ports.api.finance.PayoutStatementQuery;
+import com.breakagency.ports.api.finance.RefundPayment;
+import com.breakagency.ports.model.finance.CreditNote;
+import com.breakagency.ports.model.finance.Payment;
+import com.breakagency.ports.model.finance.Payout;
 import com.breakagency.ports.api.finance.CommissionQuery;
 import com.breakagency.ports.api.finance.CommissionStatement;
 import com.breakagency.ports.api.finance.DraftInvoice;
@@ -94,9 +107,23 @@ class FinanceAuthorizationMatrixTest {
         final Invoice someoneElses = b.anIssuedInvoice(b.aDeal(b2, t2, "agent-else", 70_000, "USD"));
         final CommissionPlan plan = b.aCommissionPlan("plan-existing", 2000, 2500);
 
+        final Payout payoutOfT1;
+        final Payout payoutOfAgent;
+        final Payout payoutElse;
+        final Payment paymentOfPartlyPaid;
+
         World() {
             b.pay(partlyPaid, 20_000);
             b.pay(someoneElses, 10_000);
+            paymentOfPartlyPaid = b.stores().payments().byInvoice(partlyPaid.id()).get(0);
+            payoutOfT1 = b.aPayout(Beneficiary.talent(t1.id()), "GBP");
+            payoutOfAgent = b.finance().approvePayout(AgencyFixture.aFinanceUser(),
+                    ApprovePayout.of(b.aPayout(Beneficiary.agent(MANAGING_AGENT), "GBP")));
+            payoutElse = b.aPayout(Beneficiary.agent("agent-else"), "USD");
+            b.finance().issueCreditNote(AgencyFixture.aFinanceUser(),
+                    IssueCreditNote.of(partlyPaid.id(), Money.of(5_000, "GBP"), "a late delivery", "credit-world-1"));
+            b.finance().issueCreditNote(AgencyFixture.aFinanceUser(),
+                    IssueCreditNote.of(someoneElses.id(), Money.of(1_000, "USD"), "a late delivery", "credit-world-2"));
         }
 
         OperationContext owner(Role role, Op op) {
@@ -198,6 +225,33 @@ class FinanceAuthorizationMatrixTest {
         }));
         ops.add(invoiceOp(FinanceOperations.ENSURE_COMMISSIONS, Kind.TARGETED,
                 (w, c, m) -> w.b.recovery().ensureCommissions(c, new EnsureCommissions(id(m, w.partlyPaid.id())))));
+        ops.add(commissionOp(FinanceOperations.CREATE_PAYOUT, Kind.OVERALL, false,
+                (w, c, m) -> w.b.finance().createPayout(c, CreatePayout.forTalent(w.t2.id(), "USD"))));
+        ops.add(commissionOp(FinanceOperations.APPROVE_PAYOUT, Kind.TARGETED, true, (w, c, m) -> w.b.finance().approvePayout(c,
+                new ApprovePayout(id(m, w.payoutOfT1.id()), w.payoutOfT1.version()))));
+        ops.add(commissionOp(FinanceOperations.MARK_PAYOUT_PAID, Kind.TARGETED, true, (w, c, m) -> w.b.finance()
+                .markPayoutPaid(c, MarkPayoutPaid.of(id(m, w.payoutOfAgent.id()), LocalDate.of(2026, 1, 6), "transfer-1")
+                        .withIdempotencyKey(m ? "payout-key-missing" : "payout-key"))));
+        ops.add(commissionOp(FinanceOperations.CANCEL_PAYOUT, Kind.TARGETED, true, (w, c, m) -> w.b.finance().cancelPayout(c,
+                new CancelPayout(id(m, w.payoutOfT1.id()), w.payoutOfT1.version(), "wrong month"))));
+        ops.add(commissionOp(FinanceOperations.GET_PAYOUT, Kind.TARGETED, true, (w, c, m) -> w.b.finance().getPayout(c,
+                id(m, c.actor().has(Role.AGENT) ? w.payoutOfAgent.id() : w.payoutOfT1.id()))));
+        ops.add(commissionOp(FinanceOperations.LIST_PAYOUTS, Kind.LIST, true,
+                (w, c, m) -> w.b.finance().listPayouts(c, PayoutQuery.all().limit(100))));
+        ops.add(commissionOp(FinanceOperations.PAYOUT_STATEMENT, Kind.TARGETED, false, (w, c, m) -> {
+            boolean agent = c.actor().has(Role.AGENT);
+            String existing = agent ? MANAGING_AGENT : w.t1.id();
+            return w.b.finance().payoutStatement(c, new PayoutStatementQuery(agent ? BeneficiaryKind.AGENT
+                    : BeneficiaryKind.TALENT, id(m, existing), Instant.EPOCH, Instant.parse("3000-01-01T00:00:00Z")));
+        }));
+        ops.add(invoiceOp(FinanceOperations.REFUND_PAYMENT, Kind.TARGETED, (w, c, m) -> w.b.finance().refundPayment(c,
+                RefundPayment.of(id(m, w.paymentOfPartlyPaid.id()), Money.of(1_000, "GBP"), LocalDate.of(2026, 1, 7),
+                        "refund-1").withIdempotencyKey(m ? "refund-key-missing" : "refund-key"))));
+        ops.add(invoiceOp(FinanceOperations.ISSUE_CREDIT_NOTE, Kind.TARGETED, (w, c, m) -> w.b.finance().issueCreditNote(c,
+                IssueCreditNote.of(id(m, w.issued.id()), Money.of(1_000, "GBP"), "a missed deliverable",
+                        m ? "credit-key-missing" : "credit-key"))));
+        ops.add(invoiceOp(FinanceOperations.LIST_CREDIT_NOTES, Kind.LIST,
+                (w, c, m) -> w.b.finance().listCreditNotes(c, CreditNoteQuery.all().limit(100))));
         return ops;
     }
 
@@ -302,13 +356,21 @@ class FinanceAuthorizationMatrixTest {
         return Stream.of(DEAL_OWNER, MANAGING_AGENT, "agent-else");
     }
 
-    /** Whether a listing holds the world's owned records: the partly paid invoice, or the lines of its payment. */
+    /**
+     * Whether a listing holds the world's owned records: the partly paid invoice, or the lines of its payment,
+     * the payouts of t1 and the managing agent, the credit notes of brand b1.
+     */
     private static boolean showsOwned(World w, Object result) {
-        return items(result).stream().anyMatch(item -> invoiceIdOf(item).equals(w.partlyPaid.id()));
+        return items(result).stream().anyMatch(item -> item instanceof Payout p
+                ? p.id().equals(w.payoutOfT1.id()) || p.id().equals(w.payoutOfAgent.id())
+                : item instanceof CreditNote n ? n.brandId().equals(w.b1.id())
+                : invoiceIdOf(item).equals(w.partlyPaid.id()));
     }
 
     private static boolean showsSomeoneElses(World w, Object result) {
-        return items(result).stream().anyMatch(item -> invoiceIdOf(item).equals(w.someoneElses.id()));
+        return items(result).stream().anyMatch(item -> item instanceof Payout p ? p.id().equals(w.payoutElse.id())
+                : item instanceof CreditNote n ? n.brandId().equals(w.b2.id())
+                : invoiceIdOf(item).equals(w.someoneElses.id()));
     }
 
     private static List<?> items(Object result) {
@@ -320,6 +382,12 @@ class FinanceAuthorizationMatrixTest {
         }
         if (result instanceof Invoice invoice) {
             return List.of(invoice);
+        }
+        if (result instanceof Payout payout) {
+            return List.of(payout);
+        }
+        if (result instanceof PayoutStatement statement) {
+            return statement.lines();
         }
         throw new AssertionError("not a record or a listing: " + result);
     }
@@ -362,6 +430,17 @@ class FinanceAuthorizationMatrixTest {
             if (actor.has(Role.TALENT)) {
                 return l.beneficiary().equals(Beneficiary.talent(actor.talentId().orElseThrow()));
             }
+        }
+        if (item instanceof Payout p) {
+            if (actor.has(Role.AGENT)) {
+                return p.beneficiary().equals(Beneficiary.agent(actor.userId()));
+            }
+            if (actor.has(Role.TALENT)) {
+                return p.beneficiary().equals(Beneficiary.talent(actor.talentId().orElseThrow()));
+            }
+        }
+        if (item instanceof CreditNote n && actor.has(Role.BRAND)) {
+            return actor.brandId().equals(Optional.of(n.brandId()));
         }
         return false;
     }

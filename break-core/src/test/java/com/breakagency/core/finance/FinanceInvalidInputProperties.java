@@ -10,6 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.breakagency.ports.api.finance.ApprovePayout;
+import com.breakagency.ports.api.finance.CancelPayout;
+import com.breakagency.ports.api.finance.CreatePayout;
+import com.breakagency.ports.api.finance.CreditNoteQuery;
+import com.breakagency.ports.api.finance.IssueCreditNote;
+import com.breakagency.ports.api.finance.MarkPayoutPaid;
+import com.breakagency.ports.api.finance.PayoutQuery;
+import com.breakagency.ports.api.finance.PayoutStatementQuery;
+import com.breakagency.ports.api.finance.RefundPayment;
+import com.breakagency.ports.model.finance.Beneficiary;
+import com.breakagency.ports.model.finance.Payment;
+import com.breakagency.ports.model.finance.Payout;
+import com.breakagency.ports.model.finance.PayoutStatus;
 import com.breakagency.ports.api.finance.CommissionQuery;
 import com.breakagency.ports.api.finance.DraftInvoice;
 import com.breakagency.ports.api.finance.EnsureCommissions;
@@ -72,9 +85,13 @@ class FinanceInvalidInputProperties {
     private final Deal undrafted = books.aDeal(brand, talent, DEAL_OWNER, 20_000, "GBP");
     private final CommissionPlan plan = books.aCommissionPlan("plan-1", 2000, 2500);
     private final Snapshot before;
+    private final Payment payment;
+    private final Payout payout;
 
     FinanceInvalidInputProperties() {
         books.pay(partlyPaid, 10_000);
+        payment = books.stores().payments().byInvoice(partlyPaid.id()).get(0);
+        payout = books.aPayout(Beneficiary.talent(talent.id()), "GBP");
         before = snapshot();
     }
 
@@ -309,6 +326,94 @@ class FinanceInvalidInputProperties {
                 single("statement(null)", "#", b -> b.finance().statement(admin, null)),
                 single("totals(null)", "#", b -> b.finance().totals(admin, null)),
                 single("ensureCommissions(null)", "#", b -> b.recovery().ensureCommissions(admin, null))));
+        // money going out
+        all.add(command("createPayout", v -> b -> b.finance().createPayout(admin, new CreatePayout(
+                        (BeneficiaryKind) v.get(0), (String) v.get(1), (String) v.get(2), (Instant) v.get(3))),
+                List.of(field("beneficiaryKind", Arbitraries.of(BeneficiaryKind.TALENT, BeneficiaryKind.AGENT), nothing()),
+                        field("beneficiaryId", Arbitraries.just(talent.id()), badRequiredId()),
+                        field("currency", Arbitraries.of("GBP", "USD"), badCurrency()),
+                        alwaysGood("upTo", Arbitraries.oneOf(anInstant(), nothing())))));
+        all.add(command("approvePayout", v -> b -> b.finance().approvePayout(admin, new ApprovePayout((String) v.get(0),
+                        (Long) v.get(1))),
+                List.of(field("payoutId", Arbitraries.just(payout.id()), badRequiredId()),
+                        field("expectedVersion", Arbitraries.just(payout.version()), notPositive()))));
+        all.add(command("cancelPayout", v -> b -> b.finance().cancelPayout(admin, new CancelPayout((String) v.get(0),
+                        (Long) v.get(1), (String) v.get(2))),
+                List.of(field("payoutId", Arbitraries.just(payout.id()), badRequiredId()),
+                        field("expectedVersion", Arbitraries.just(payout.version()), notPositive()),
+                        field("reason", goodText(), badText(500)))));
+        all.add(command("markPayoutPaid", v -> b -> b.finance().markPayoutPaid(admin, new MarkPayoutPaid(
+                        (String) v.get(0), (LocalDate) v.get(1), (String) v.get(2), (String) v.get(3))),
+                List.of(field("payoutId", Arbitraries.just(payout.id()), badRequiredId()),
+                        field("paidOn", aDay(), nothing()),
+                        field("externalReference", goodText(), badText(200)),
+                        field("idempotencyKey", goodText(), badText(200)))));
+        all.add(command("refundPayment", v -> b -> b.finance().refundPayment(admin, new RefundPayment((String) v.get(0),
+                        (Money) v.get(1), (LocalDate) v.get(2), (String) v.get(3), (String) v.get(4), (String) v.get(5))),
+                List.of(field("paymentId", Arbitraries.just(payment.id()), badRequiredId()),
+                        field("amount/minorUnits", Arbitraries.longs().between(1, 1_000).map(a -> Money.of(a, "GBP")),
+                                badAmount().map(a -> Money.of(a, "GBP"))),
+                        field("refundedOn", aDay(), nothing()),
+                        field("externalReference", goodText(), badText(200)),
+                        field("idempotencyKey", goodText(), badText(200)),
+                        field("reason", goodText(), badText(500)))));
+        all.add(command("issueCreditNote", v -> b -> b.finance().issueCreditNote(admin, new IssueCreditNote(
+                        (String) v.get(0), (Money) v.get(1), (String) v.get(2), (String) v.get(3), (String) v.get(4),
+                        (String) v.get(5), (LocalDate) v.get(6))),
+                List.of(field("invoiceId", Arbitraries.just(partlyPaid.id()), badRequiredId()),
+                        field("amount/minorUnits", Arbitraries.longs().between(1, 1_000).map(a -> Money.of(a, "GBP")),
+                                badAmount().map(a -> Money.of(a, "GBP"))),
+                        field("reason", goodText(), badText(500)),
+                        field("idempotencyKey", goodText(), badText(200)),
+                        field("refundPaymentId", nothing(), badId()),
+                        field("refundReference", nothing(), Arbitraries.oneOf(Arbitraries.just(""),
+                                Arbitraries.strings().alpha().ofMinLength(201).ofMaxLength(260))),
+                        alwaysGood("refundedOn", Arbitraries.oneOf(aDay(), nothing())))));
+        all.add(command("listPayouts", v -> b -> b.finance().listPayouts(admin, new PayoutQuery((BeneficiaryKind) v.get(0),
+                        (String) v.get(1), (PayoutStatus) v.get(2), (String) v.get(3), (Integer) v.get(4))),
+                List.of(alwaysGood("beneficiaryKind", Arbitraries.just(BeneficiaryKind.TALENT)),
+                        field("beneficiaryId", Arbitraries.just(talent.id()), badId()),
+                        alwaysGood("status", Arbitraries.of(PayoutStatus.class).injectNull(0.5)),
+                        field("cursor", nothing(), tooLongCursor()),
+                        field("limit", Arbitraries.integers().between(1, 500), badLimit()))));
+        all.add(command("payoutStatement", v -> b -> b.finance().payoutStatement(admin, new PayoutStatementQuery(
+                        (BeneficiaryKind) v.get(0), (String) v.get(1), (Instant) v.get(2), (Instant) v.get(3))),
+                List.of(field("beneficiaryKind", Arbitraries.of(BeneficiaryKind.TALENT, BeneficiaryKind.AGENT), nothing()),
+                        field("beneficiaryId", Arbitraries.just(talent.id()), badRequiredId()),
+                        field("from", anInstant(), nothing()),
+                        field("to", anInstant(), nothing()))));
+        all.add(command("listCreditNotes", v -> b -> b.finance().listCreditNotes(admin, new CreditNoteQuery(
+                        (String) v.get(0), (String) v.get(1), (String) v.get(2), (Integer) v.get(3))),
+                List.of(field("brandId", Arbitraries.just(brand.id()).injectNull(0.5), badId()),
+                        field("invoiceId", Arbitraries.just(partlyPaid.id()).injectNull(0.5), badId()),
+                        field("cursor", nothing(), tooLongCursor()),
+                        field("limit", Arbitraries.integers().between(1, 500), badLimit()))));
+        all.add(command("getPayout", v -> b -> b.finance().getPayout(admin, (String) v.get(0)),
+                List.of(field("id", Arbitraries.just(payout.id()), badRequiredId()))));
+        all.add(Arbitraries.of("USD", "EUR", "JPY").map(c -> single("refundPayment currency=" + c, "#/amount/currency",
+                b -> b.finance().refundPayment(admin, RefundPayment.of(payment.id(), Money.of(100, c), LocalDate.of(2026, 1, 6),
+                        "refund-1")))));
+        all.add(Arbitraries.of("USD", "EUR").map(c -> single("issueCreditNote currency=" + c, "#/amount/currency",
+                b -> b.finance().issueCreditNote(admin, IssueCreditNote.of(partlyPaid.id(), Money.of(100, c), "why", "k-1")))));
+        all.add(Arbitraries.of("house", talent.id()).map(id -> single("payout of the house " + id, "#/beneficiaryKind",
+                b -> b.finance().createPayout(admin, new CreatePayout(BeneficiaryKind.HOUSE, id, "GBP", null)))));
+        all.add(Arbitraries.of("house", talent.id()).map(id -> single("payout statement of the house " + id,
+                "#/beneficiaryKind", b -> b.finance().payoutStatement(admin, new PayoutStatementQuery(BeneficiaryKind.HOUSE,
+                        id, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"))))));
+        all.add(foreignCursor().map(c -> single("listPayouts cursor=" + c, "#/cursor",
+                b -> b.finance().listPayouts(admin, PayoutQuery.all().after(c)))));
+        all.add(foreignCursor().map(c -> single("listCreditNotes cursor=" + c, "#/cursor",
+                b -> b.finance().listCreditNotes(admin, CreditNoteQuery.all().after(c)))));
+        all.add(Arbitraries.of(
+                single("createPayout(null)", "#", b -> b.finance().createPayout(admin, null)),
+                single("approvePayout(null)", "#", b -> b.finance().approvePayout(admin, null)),
+                single("cancelPayout(null)", "#", b -> b.finance().cancelPayout(admin, null)),
+                single("markPayoutPaid(null)", "#", b -> b.finance().markPayoutPaid(admin, null)),
+                single("refundPayment(null)", "#", b -> b.finance().refundPayment(admin, null)),
+                single("issueCreditNote(null)", "#", b -> b.finance().issueCreditNote(admin, null)),
+                single("listPayouts(null)", "#", b -> b.finance().listPayouts(admin, null)),
+                single("payoutStatement(null)", "#", b -> b.finance().payoutStatement(admin, null)),
+                single("listCreditNotes(null)", "#", b -> b.finance().listCreditNotes(admin, null))));
         return Arbitraries.oneOf(all);
     }
 

@@ -34,22 +34,26 @@ class InvoiceLifecycleTest {
     private static final InvoiceStatus PART = InvoiceStatus.PARTIALLY_PAID;
     private static final InvoiceStatus PAID = InvoiceStatus.PAID;
     private static final InvoiceStatus VOID = InvoiceStatus.VOID;
+    private static final InvoiceStatus REFUNDED = InvoiceStatus.REFUNDED;
 
-    /** Each allowed move, and the transition that makes it. */
-    private static final Map<List<InvoiceStatus>, Transition> ALLOWED = Map.of(
-            List.of(DRAFT, ISSUED), Transition.ISSUE,
-            List.of(ISSUED, PART), Transition.PART_PAY,
-            List.of(PART, PART), Transition.PART_PAY,
-            List.of(ISSUED, PAID), Transition.PAY_IN_FULL,
-            List.of(PART, PAID), Transition.PAY_IN_FULL,
-            List.of(DRAFT, VOID), Transition.VOID,
-            List.of(ISSUED, VOID), Transition.VOID);
+    /** Each allowed move, and the transitions that make it (the first one is what {@code between} names). */
+    private static final Map<List<InvoiceStatus>, List<Transition>> ALLOWED = Map.of(
+            List.of(DRAFT, ISSUED), List.of(Transition.ISSUE),
+            List.of(ISSUED, PART), List.of(Transition.PART_PAY),
+            List.of(PART, PART), List.of(Transition.PART_PAY, Transition.REFUND_PART),
+            List.of(ISSUED, PAID), List.of(Transition.PAY_IN_FULL),
+            List.of(PART, PAID), List.of(Transition.PAY_IN_FULL, Transition.CREDIT_SETTLES),
+            List.of(DRAFT, VOID), List.of(Transition.VOID),
+            List.of(ISSUED, VOID), List.of(Transition.VOID),
+            List.of(PAID, PART), List.of(Transition.REFUND_PART),
+            List.of(PAID, REFUNDED), List.of(Transition.REFUND_IN_FULL),
+            List.of(PART, REFUNDED), List.of(Transition.REFUND_IN_FULL));
 
     @Test
     void every_documented_move_is_a_named_transition() {
-        ALLOWED.forEach((move, transition) -> {
-            assertEquals(Optional.of(transition), InvoiceLifecycle.between(move.get(0), move.get(1)), move.toString());
-            InvoiceLifecycle.require(transition, move.get(0));
+        ALLOWED.forEach((move, transitions) -> {
+            assertEquals(Optional.of(transitions.get(0)), InvoiceLifecycle.between(move.get(0), move.get(1)), move.toString());
+            transitions.forEach(t -> InvoiceLifecycle.require(t, move.get(0)));
         });
     }
 
@@ -64,14 +68,14 @@ class InvoiceLifecycleTest {
                 }
             }
         }
-        assertEquals(25 - 7, refused, "five statuses make 25 pairs, seven of them allowed");
+        assertEquals(36 - 10, refused, "six statuses make 36 pairs, ten of them allowed");
     }
 
     @Test
     void a_transition_started_from_a_status_it_does_not_name_is_an_invalid_state_transition() {
         for (Transition transition : Transition.values()) {
             for (InvoiceStatus from : InvoiceStatus.values()) {
-                if (ALLOWED.get(List.of(from, transition.to())) == transition) {
+                if (ALLOWED.getOrDefault(List.of(from, transition.to()), List.of()).contains(transition)) {
                     continue;
                 }
                 BreakException refused = assertThrows(BreakException.class, () -> InvoiceLifecycle.require(transition, from),
@@ -87,7 +91,8 @@ class InvoiceLifecycleTest {
     @Test
     void the_list_holds_every_transition_once() {
         assertEquals(List.of(Transition.values()), InvoiceLifecycle.TRANSITIONS);
-        assertEquals(Set.copyOf(ALLOWED.values()), EnumSet.copyOf(InvoiceLifecycle.TRANSITIONS));
+        assertEquals(ALLOWED.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet()),
+                EnumSet.copyOf(InvoiceLifecycle.TRANSITIONS));
     }
 
     @Test

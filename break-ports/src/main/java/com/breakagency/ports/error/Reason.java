@@ -101,6 +101,17 @@ public final class Reason {
     /** INTEGRATION_UNAVAILABLE: the provider could not be reached, timed out or answered with a server error. */
     public static final String PROVIDER_UNAVAILABLE = "PROVIDER_UNAVAILABLE";
 
+    /** CONFLICT: a refund is more than what is left of the payment after its earlier refunds. */
+    public static final String REFUND_EXCEEDS_PAYMENT = "REFUND_EXCEEDS_PAYMENT";
+    /** CONFLICT: the beneficiary has no line in the currency that is owed and in no payout. */
+    public static final String NOTHING_TO_PAY_OUT = "NOTHING_TO_PAY_OUT";
+    /** CONFLICT: a credit note would take the invoice's total to zero or below. */
+    public static final String CREDIT_EXCEEDS_BALANCE = "CREDIT_EXCEEDS_BALANCE";
+    /** CONFLICT: a credit note on an invoice paid more than its new total needs the refund that goes with it. */
+    public static final String REFUND_REQUIRED = "REFUND_REQUIRED";
+    /** NOT_FOUND: no payout with that id. */
+    public static final String PAYOUT_NOT_FOUND = "PAYOUT_NOT_FOUND";
+
     private Reason() {
     }
 }

@@ -21,5 +21,11 @@ public enum EntityType {
     /** One run of the janitor. */
     JANITOR_RUN,
     /** A connection to an account at an OAuth provider. */
-    CONNECTION
+    CONNECTION,
+    /** A payout to a talent or an agent. */
+    PAYOUT,
+    /** A refund of a payment. */
+    REFUND,
+    /** A credit note on an invoice. */
+    CREDIT_NOTE
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The commission lines store: append-only (payout status changes arrive with payouts). Every method takes part in the calling
+ * The commission lines store: append-only but for {@link #markPaidOut}, the one status move a paid payout makes. Every method takes part in the calling
  * thread's unit of work; store failures are thrown as {@link BreakException} PERSISTENCE_UNAVAILABLE.
  * Contract: {@code CommissionsContract}.
  */
@@ -55,6 +55,16 @@ public interface Commissions {
      * @return the lines
      */
     List<CommissionLine> list(Query query, Optional<String> afterId, int limit);
+
+    /**
+     * Moves lines from PENDING_PAYOUT to PAID_OUT, all or none: the only change a line ever makes. A line that is
+     * PAID_OUT never changes again.
+     *
+     * @param ids the lines
+     * @throws BreakException CONFLICT/INVALID_STATE_TRANSITION if one of them is missing or not PENDING_PAYOUT
+     *                        (the unit of work then keeps none of the moves)
+     */
+    void markPaidOut(List<String> ids);
 
     /**
      * A commission listing's filter; every present part must match.

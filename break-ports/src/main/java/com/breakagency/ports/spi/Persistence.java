@@ -105,4 +105,25 @@ public interface Persistence {
      * @return the queue
      */
     WorkQueue workQueue();
+
+    /**
+     * The refunds store (refunds and the commission reversals they cause).
+     *
+     * @return the store
+     */
+    Refunds refunds();
+
+    /**
+     * The payouts store.
+     *
+     * @return the store
+     */
+    Payouts payouts();
+
+    /**
+     * The credit notes store.
+     *
+     * @return the store
+     */
+    CreditNotes creditNotes();
 }

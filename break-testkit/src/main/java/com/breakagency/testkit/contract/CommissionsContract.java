@@ -529,4 +529,32 @@ public abstract class CommissionsContract extends PropertyContract {
         return new CommissionLine(l.id(), l.paymentId(), l.invoiceId(), l.dealId(), l.talentId(), l.beneficiary(),
                 l.basis(), l.rate(), l.planId(), l.amount(), l.status(), at);
     }
+
+    // ---- the one move a line makes ----------------------------------------------------------------
+
+    @Test
+    void lines_move_to_paid_out_once_all_or_none_and_a_paid_out_line_never_moves_again() {
+        Paid paid = aStoredPaymentInFull(Money.of(250_000, "GBP"));
+        List<CommissionLine> split = theAgencySplitOf(paid.invoice(), paid.payment(), anId());
+        commissions.insertAll(split);
+        String first = split.get(0).id();
+        String second = split.get(1).id();
+
+        persistence.transactions().inTransaction(() -> {
+            commissions.markPaidOut(List.of(first));
+            return null;
+        });
+        ContractSupport.assertBreak(com.breakagency.ports.error.ErrorCode.CONFLICT,
+                com.breakagency.ports.error.Reason.INVALID_STATE_TRANSITION,
+                () -> persistence.transactions().inTransaction(() -> {
+                    commissions.markPaidOut(List.of(second, first));
+                    return null;
+                }));
+
+        List<CommissionLine> stored = commissions.byPayment(paid.payment().id());
+        for (CommissionLine line : stored) {
+            assertEquals(line.id().equals(first) ? CommissionStatus.PAID_OUT : CommissionStatus.PENDING_PAYOUT,
+                    line.status(), line.id());
+        }
+    }
 }

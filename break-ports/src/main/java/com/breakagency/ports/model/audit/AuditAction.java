@@ -67,5 +67,19 @@ public enum AuditAction {
     /** A provider refused a connection's grant for good; the user must reconnect. */
     CONNECTION_NEEDS_REAUTH,
     /** A connection's refresh succeeded again after failures. */
-    CONNECTION_RECOVERED
+    CONNECTION_RECOVERED,
+    /** Commission lines of one beneficiary and currency were gathered into a payout. */
+    PAYOUT_CREATED,
+    /** A payout was approved for payment. */
+    PAYOUT_APPROVED,
+    /** A payout was paid; its lines are PAID_OUT. */
+    PAYOUT_MARKED_PAID,
+    /** A payout was cancelled; its lines are free again. */
+    PAYOUT_CANCELLED,
+    /** Part or all of a payment was returned to the brand. */
+    PAYMENT_REFUNDED,
+    /** One commission line was reversed, in part or in full, by a refund. */
+    COMMISSION_REVERSED,
+    /** A credit note reduced an issued invoice. */
+    CREDIT_NOTE_ISSUED
 }

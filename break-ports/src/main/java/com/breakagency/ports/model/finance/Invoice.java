@@ -20,7 +20,9 @@ import java.util.Optional;
  * @param number           the invoice number, assigned on issue: unique and sequential
  * @param lines            what is billed
  * @param total            the sum of the lines; its currency is the invoice's currency
- * @param paid             what has arrived so far, in the same currency
+ * @param paid             what the brand has paid and kept so far (payments less refunds), in the same currency
+ * @param credited         the sum of the invoice's credit notes, in the same currency: what is owed is
+ *                         {@code total - credited}, and the lines and total themselves are never edited
  * @param dueDate          when payment is due, set on issue
  * @param status           where the invoice is
  * @param commissions      whether its payments are allocated into commissions
@@ -29,7 +31,7 @@ import java.util.Optional;
  * @param updatedAt        when last changed
  */
 public record Invoice(String id, String dealId, String brandId, String talentId, Optional<Long> number,
-                      List<InvoiceLine> lines, Money total, Money paid,
+                      List<InvoiceLine> lines, Money total, Money paid, Money credited,
                       Optional<LocalDate> dueDate, InvoiceStatus status, CommissionState commissions, long version,
                       Instant createdAt, Instant updatedAt) {
 
@@ -43,7 +45,8 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
      * @param number the invoice number, assigned on issue: unique and sequential
      * @param lines what is billed
      * @param total the sum of the lines; its currency is the invoice's currency
-     * @param paid what has arrived so far, in the same currency
+     * @param paid what the brand has paid and kept so far (payments less refunds), in the same currency
+     * @param credited the sum of the invoice's credit notes, in the same currency
      * @param dueDate when payment is due, set on issue
      * @param status where the invoice is
      * @param commissions whether its payments are allocated into commissions
@@ -61,6 +64,8 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(paid, "paid");
         total.requireSameCurrency(paid);
+        Objects.requireNonNull(credited, "credited");
+        total.requireSameCurrency(credited);
         Objects.requireNonNull(dueDate, "dueDate");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(commissions, "commissions");
@@ -69,12 +74,46 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
     }
 
     /**
+     * An invoice without credit notes (credited zero).
+     *
+     * @param id Break's id
+     * @param dealId the deal (unique: one invoice per deal)
+     * @param brandId the brand billed
+     * @param talentId the talent whose work is billed
+     * @param number the invoice number, assigned on issue: unique and sequential
+     * @param lines what is billed
+     * @param total the sum of the lines; its currency is the invoice's currency
+     * @param paid what the brand has paid and kept so far, in the same currency
+     * @param dueDate when payment is due, set on issue
+     * @param status where the invoice is
+     * @param commissions whether its payments are allocated into commissions
+     * @param version optimistic-locking version
+     * @param createdAt when drafted
+     * @param updatedAt when last changed
+     */
+    public Invoice(String id, String dealId, String brandId, String talentId, Optional<Long> number,
+                   List<InvoiceLine> lines, Money total, Money paid, Optional<LocalDate> dueDate, InvoiceStatus status,
+                   CommissionState commissions, long version, Instant createdAt, Instant updatedAt) {
+        this(id, dealId, brandId, talentId, number, lines, total, paid, Money.zero(total.currency()), dueDate, status,
+                commissions, version, createdAt, updatedAt);
+    }
+
+    /**
+     * What the brand owes in all once its credit notes are taken off.
+     *
+     * @return total minus credited
+     */
+    public Money netTotal() {
+        return total.minus(credited);
+    }
+
+    /**
      * What is still to be paid.
      *
-     * @return total minus paid
+     * @return total minus credited minus paid
      */
     public Money outstanding() {
-        return total.minus(paid);
+        return netTotal().minus(paid);
     }
 
     /**
@@ -95,7 +134,7 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
      * @return a copy with that number
      */
     public Invoice withNumber(Optional<Long> number) {
-        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, credited, dueDate, status, commissions, version, createdAt, updatedAt);
     }
 
     /**
@@ -105,7 +144,7 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
      * @return a copy with that paid
      */
     public Invoice withPaid(Money paid) {
-        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, credited, dueDate, status, commissions, version, createdAt, updatedAt);
     }
 
     /**
@@ -115,7 +154,7 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
      * @return a copy with that dueDate
      */
     public Invoice withDueDate(Optional<LocalDate> dueDate) {
-        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, credited, dueDate, status, commissions, version, createdAt, updatedAt);
     }
 
     /**
@@ -125,7 +164,7 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
      * @return a copy with that status
      */
     public Invoice withStatus(InvoiceStatus status) {
-        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, credited, dueDate, status, commissions, version, createdAt, updatedAt);
     }
 
     /**
@@ -135,7 +174,17 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
      * @return a copy with that commissions
      */
     public Invoice withCommissions(CommissionState commissions) {
-        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version, createdAt, updatedAt);
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, credited, dueDate, status, commissions, version, createdAt, updatedAt);
+    }
+
+    /**
+     * This invoice with another credited amount; the version and the last-change instant stay as they are (see {@link #next}).
+     *
+     * @param credited the new value
+     * @return a copy with that credited amount
+     */
+    public Invoice withCredited(Money credited) {
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, credited, dueDate, status, commissions, version, createdAt, updatedAt);
     }
 
     /**
@@ -147,6 +196,6 @@ public record Invoice(String id, String dealId, String brandId, String talentId,
      * @return the copy to store
      */
     public Invoice next(Instant updatedAt) {
-        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, dueDate, status, commissions, version + 1, createdAt, updatedAt);
+        return new Invoice(id, dealId, brandId, talentId, number, lines, total, paid, credited, dueDate, status, commissions, version + 1, createdAt, updatedAt);
     }
 }

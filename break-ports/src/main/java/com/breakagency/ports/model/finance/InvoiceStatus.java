@@ -1,7 +1,8 @@
 package com.breakagency.ports.model.finance;
 
 /**
- * Where an invoice is: DRAFT → ISSUED → PARTIALLY_PAID → PAID, or VOID while nothing is paid. "Overdue"
+ * Where an invoice is: DRAFT → ISSUED → PARTIALLY_PAID → PAID, or VOID while nothing is paid; refunds move a
+ * paid invoice back to PARTIALLY_PAID, or to REFUNDED when the brand kept nothing. "Overdue"
  * is not a status: it is derived from the due date and the clock.
  */
 public enum InvoiceStatus {
@@ -14,7 +15,9 @@ public enum InvoiceStatus {
     /** The total has arrived; the invoice can no longer change. */
     PAID,
     /** Cancelled before anything was paid. */
-    VOID;
+    VOID,
+    /** Payments arrived and were all refunded: the brand kept nothing. */
+    REFUNDED;
 
     /**
      * Whether an invoice in this status is open: issued and not yet paid in full, so it accepts payments,
