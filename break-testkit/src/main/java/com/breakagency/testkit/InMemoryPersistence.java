@@ -27,6 +27,9 @@ public final class InMemoryPersistence implements Persistence, IntegrationStores
     private final InMemoryWorkQueue workQueue = new InMemoryWorkQueue(transactions);
     private final InMemoryConnections connections = new InMemoryConnections(transactions);
     private final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations(transactions);
+    private final InMemoryEmails emails = new InMemoryEmails(transactions);
+    private final InMemoryMailSyncStates mailSyncStates = new InMemoryMailSyncStates(transactions);
+    private final InMemoryQuotaBudgets quotaBudgets = new InMemoryQuotaBudgets();
 
     private InMemoryPersistence() {
         payments.linkCommissions(commissions);
@@ -115,5 +118,20 @@ public final class InMemoryPersistence implements Persistence, IntegrationStores
     @Override
     public InMemoryPendingAuthorizations pendingAuthorizations() {
         return pendingAuthorizations;
+    }
+
+    @Override
+    public InMemoryEmails emails() {
+        return emails;
+    }
+
+    @Override
+    public InMemoryMailSyncStates mailSyncStates() {
+        return mailSyncStates;
+    }
+
+    @Override
+    public InMemoryQuotaBudgets quotaBudgets() {
+        return quotaBudgets;
     }
 }
