@@ -72,10 +72,10 @@ final class DefaultBreakAgency implements BreakAgency {
 
         this.integrations = integrationWiring.map(w -> new IntegrationService(boundary, w.stores(),
                 persistence.workQueue(), w.providers(), w.cipher(), audit, ids, clock, w.settings(), w.stateRandom(),
-                random));
+                random, w.mailSource(), w.mailSettings(), persistence));
         Map<String, StepHandler> handlers = new HashMap<>();
         handlers.put(FinanceService.ENSURE_COMMISSIONS_STEP, finance.ensureCommissionsHandler());
-        integrations.ifPresent(i -> handlers.put(IntegrationService.GMAIL_INITIAL_SYNC_STEP, i.initialSyncHandler()));
+        integrations.ifPresent(i -> handlers.putAll(i.stepHandlers()));
         StepRunner runner = new StepRunner(persistence.workQueue(), persistence.transactions(), audit, boundary, clock,
                 handlers,
                 recoverySettings.workerId(), recoverySettings.lease(), recoverySettings.backoff(), random);

@@ -79,6 +79,11 @@ public final class InMemoryEmails implements Emails {
     }
 
     @Override
+    public Optional<Email> findById(String id) {
+        return byId.get(id);
+    }
+
+    @Override
     public boolean markDeleted(String connectionId, String providerMessageId, Instant at) {
         return transactions.inTransaction(() -> {
             Optional<Email> email = find(connectionId, providerMessageId);

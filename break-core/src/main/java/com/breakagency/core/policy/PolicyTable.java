@@ -54,6 +54,7 @@ import static com.breakagency.core.integration.IntegrationOperations.COMPLETE_CO
 import static com.breakagency.core.integration.IntegrationOperations.DISCONNECT;
 import static com.breakagency.core.integration.IntegrationOperations.GET_CONNECTION;
 import static com.breakagency.core.integration.IntegrationOperations.LIST_CONNECTIONS;
+import static com.breakagency.core.integration.IntegrationOperations.RESYNC;
 import static com.breakagency.core.integration.IntegrationOperations.START_CONNECT;
 
 import com.breakagency.core.boundary.AccessPolicy;
@@ -133,6 +134,8 @@ public final class PolicyTable {
             .allow(GET_CONNECTION, ADMIN, SYSTEM).own(GET_CONNECTION, FINANCE, AGENT, TALENT)
             // a live access token opens someone's mailbox: the system only (the sync, a host calling Google)
             .allow(ACCESS_TOKEN, SYSTEM)
+            // sync now: one's own mailbox; admins and the system any (an operator's recovery)
+            .allow(RESYNC, ADMIN, SYSTEM).own(RESYNC, FINANCE, AGENT, TALENT)
             .build();
 
     private PolicyTable() {

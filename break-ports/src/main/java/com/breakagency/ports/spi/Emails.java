@@ -45,6 +45,14 @@ public interface Emails {
     Optional<Email> find(String connectionId, String providerMessageId);
 
     /**
+     * Reads an email by Break's id.
+     *
+     * @param id the id
+     * @return the email, if stored
+     */
+    Optional<Email> findById(String id);
+
+    /**
      * Marks an email deleted.
      *
      * @param connectionId      the connection

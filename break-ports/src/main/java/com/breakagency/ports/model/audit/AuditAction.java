@@ -67,5 +67,7 @@ public enum AuditAction {
     /** A provider refused a connection's grant for good; the user must reconnect. */
     CONNECTION_NEEDS_REAUTH,
     /** A connection's refresh succeeded again after failures. */
-    CONNECTION_RECOVERED
+    CONNECTION_RECOVERED,
+    /** A user asked for a connection's mail to sync now. */
+    MAIL_RESYNC_REQUESTED
 }
