@@ -140,6 +140,9 @@ final class MailSync {
                     b.status = MailSyncStatus.SYNCING;
                 }
                 b.failureReason = Optional.empty();
+                if (b.lastProgressAt.isEmpty()) {
+                    b.lastProgressAt = Optional.of(now.truncatedTo(ChronoUnit.MICROS));
+                }
                 return b;
             }, now.truncatedTo(ChronoUnit.MICROS));
             states.update(taken);

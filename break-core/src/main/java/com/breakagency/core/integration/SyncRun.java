@@ -283,14 +283,27 @@ final class SyncRun {
         for (int i = 0; i < n; i++) {
             batch.add(pending.poll());
         }
-        List<MailMessage> messages = call(t -> sync.source().fetchMessages(t, batch));
+        List<MailMessage> messages;
+        try {
+            messages = call(t -> sync.source().fetchMessages(t, batch));
+        } catch (MailSourceException cutShort) {
+            if (!cutShort.fetched().isEmpty()) {
+                // what the batch fetched before the failure is stored: it is not fetched again
+                storeBatch(cutShort.fetched());
+            }
+            throw cutShort;
+        }
+        storeBatch(messages);
+        return GO;
+    }
+
+    private void storeBatch(List<MailMessage> messages) {
         commitWith(() -> store.store(connection, messages), (b, stored) -> {
             b.stored = b.stored + stored;
             b.batches = b.batches + 1;
             b.rateLimits = 0;
             return b;
         });
-        return GO;
     }
 
     private void finish() {
@@ -340,8 +353,12 @@ final class SyncRun {
             Instant now = now();
             MailSyncState next = current.next(b -> {
                 b.leaseExpiresAt = Optional.of(now.plus(settings.lease()));
-                b.lastProgressAt = Optional.of(now);
-                return change.apply(b, n);
+                MailSyncState.Builder changed = change.apply(b, n);
+                if (changed.leaseOwner.isPresent()) {
+                    // a unit of work that keeps the lease did work: progress (a release is not)
+                    changed.lastProgressAt = Optional.of(now);
+                }
+                return changed;
             }, now);
             sync.states().update(next);
             return next;

@@ -83,8 +83,13 @@ public final class FakeGmail implements AutoCloseable {
         this.clock = clock;
         this.accountOf = accountOf;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/gmail/v1/users/me/", this::single);
-        server.createContext("/batch/gmail/v1", this::batch);
+        server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/batch/gmail/v1")) {
+                batch(exchange);
+            } else {
+                single(exchange);
+            }
+        });
         server.setExecutor(executor);
         server.start();
     }
@@ -400,6 +405,9 @@ public final class FakeGmail implements AutoCloseable {
         try {
             if (serverErrors.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
                 return new Answer(503, error(503, "backendError", "Backend Error"));
+            }
+            if (path == null || !path.startsWith("/gmail/v1/users/me/")) {
+                return new Answer(404, error(404, "notFound", "Not Found"));
             }
             String rest = path.substring("/gmail/v1/users/me/".length());
             Map<String, List<String>> params = params(query);

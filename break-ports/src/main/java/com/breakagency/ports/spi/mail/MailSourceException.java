@@ -34,6 +34,7 @@ public final class MailSourceException extends RuntimeException {
     /** The HTTP status, or 0. */
     private final int httpStatus;
     private final transient Optional<Instant> retryAt;
+    private final transient java.util.List<MailMessage> fetched;
 
     /**
      * A failure.
@@ -51,6 +52,36 @@ public final class MailSourceException extends RuntimeException {
         this.code = clean(code);
         this.httpStatus = httpStatus;
         this.retryAt = Objects.requireNonNull(retryAt, "retryAt");
+        this.fetched = java.util.List.of();
+    }
+
+    private MailSourceException(MailSourceException failure, java.util.List<MailMessage> fetched) {
+        super(failure.getMessage());
+        this.kind = failure.kind;
+        this.code = failure.code;
+        this.httpStatus = failure.httpStatus;
+        this.retryAt = failure.retryAt;
+        this.fetched = java.util.List.copyOf(fetched);
+    }
+
+    /**
+     * The same failure of a batch, carrying the messages of the batch that were fetched before it (the sync
+     * stores them, so a batch cut short by a rate limit is not fetched again).
+     *
+     * @param messages the messages fetched
+     * @return the failure with them
+     */
+    public MailSourceException withFetched(java.util.List<MailMessage> messages) {
+        return new MailSourceException(this, messages);
+    }
+
+    /**
+     * The messages of a batch fetched before it failed.
+     *
+     * @return the messages, empty unless the failure came from a batch
+     */
+    public java.util.List<MailMessage> fetched() {
+        return fetched == null ? java.util.List.of() : fetched;
     }
 
     private static String clean(String code) {
