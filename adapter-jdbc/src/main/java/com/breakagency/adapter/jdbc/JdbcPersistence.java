@@ -13,7 +13,10 @@ import com.breakagency.ports.spi.IdempotencyKeys;
 import com.breakagency.ports.spi.IntegrationStores;
 import com.breakagency.ports.spi.Invoices;
 import com.breakagency.ports.spi.Payments;
+import com.breakagency.ports.spi.Emails;
+import com.breakagency.ports.spi.MailSyncStates;
 import com.breakagency.ports.spi.PendingAuthorizations;
+import com.breakagency.ports.spi.QuotaBudgets;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.ports.spi.Talents;
 import com.breakagency.ports.spi.Transactions;
@@ -88,6 +91,9 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
     private final JdbcWorkQueue workQueue;
     private final JdbcConnections connections;
     private final JdbcPendingAuthorizations pendingAuthorizations;
+    private final JdbcEmails emails;
+    private final JdbcMailSyncStates mailSyncStates;
+    private final JdbcQuotaBudgets quotaBudgets;
 
     private JdbcPersistence(DataSource dataSource, Dialect dialect, String schema, int serializationRetries) {
         this.dialect = dialect;
@@ -109,6 +115,9 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
         this.workQueue = new JdbcWorkQueue(sql, dialect);
         this.connections = new JdbcConnections(sql);
         this.pendingAuthorizations = new JdbcPendingAuthorizations(sql, dialect);
+        this.emails = new JdbcEmails(sql);
+        this.mailSyncStates = new JdbcMailSyncStates(sql);
+        this.quotaBudgets = new JdbcQuotaBudgets(sql);
     }
 
     /** The unique constraints of every store's tables. */
@@ -128,6 +137,9 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
         keys.putAll(JdbcWorkQueue.UNIQUE_KEYS);
         keys.putAll(JdbcConnections.UNIQUE_KEYS);
         keys.putAll(JdbcPendingAuthorizations.UNIQUE_KEYS);
+        keys.putAll(JdbcEmails.UNIQUE_KEYS);
+        keys.putAll(JdbcMailSyncStates.UNIQUE_KEYS);
+        keys.putAll(JdbcQuotaBudgets.UNIQUE_KEYS);
         return keys;
     }
 
@@ -246,6 +258,21 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
     @Override
     public PendingAuthorizations pendingAuthorizations() {
         return pendingAuthorizations;
+    }
+
+    @Override
+    public Emails emails() {
+        return emails;
+    }
+
+    @Override
+    public MailSyncStates mailSyncStates() {
+        return mailSyncStates;
+    }
+
+    @Override
+    public QuotaBudgets quotaBudgets() {
+        return quotaBudgets;
     }
 
     /** Runs SQL in the calling thread's unit of work; for tests of this package. */
