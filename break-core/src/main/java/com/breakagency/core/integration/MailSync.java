@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
  * The mail sync as work-queue steps: the initial sync queued on connect, a resync a user asks for, and the
  * incremental sync each connection runs again every interval. One worker at a time syncs a connection: a
  * step first takes the connection's sync state under its row lock and writes its lease into it; a step that
- * finds another worker's lease leaves (a periodic one comes back when that lease ends). Each batch is
+ * finds another worker's lease comes back when that lease ends (its holder may have died). Each batch is
  * stored with the progress in one unit of work that checks the lease is still this worker's, so a worker
  * that lost it writes nothing. Waits are steps due later ({@link StepOutcome.Later}): for the quota's next
  * window, a provider's retry-after, the next incremental run. Thread-safe.
@@ -110,12 +110,13 @@ final class MailSync {
             failed(id, Reason.REFRESH_TOKEN_REVOKED);
             return new StepOutcome.Done("connection " + id + " waits for its owner to connect again; not synced");
         }
-        String owner = step.id() + "@" + step.leaseOwner().orElse("worker");
+        // one claim of one step: a step reclaimed after its queue lease ran out is another owner
+        String owner = step.id() + ":" + step.version() + "@" + step.leaseOwner().orElse("worker");
         Optional<MailSyncState> held = acquire(id, owner);
         if (held.isEmpty()) {
             Instant end = states.find(id).flatMap(MailSyncState::leaseExpiresAt).orElse(clock.instant());
-            return periodic(step) ? new StepOutcome.Later(end, "another worker syncs connection " + id)
-                    : new StepOutcome.Done("merged into the sync of connection " + id + " under way");
+            // the holder may have died: this step comes back when its lease ends, and takes over then
+            return new StepOutcome.Later(end, "another worker syncs connection " + id + "; back when its lease ends");
         }
         return new SyncRun(this, found.get(), owner, held.get(), step).go();
     }

@@ -402,6 +402,7 @@ public final class FakeGmail implements AutoCloseable {
         AtomicInteger running = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
         int now = running.incrementAndGet();
         maxInFlight.merge(address, now, Math::max);
+
         try {
             if (serverErrors.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
                 return new Answer(503, error(503, "backendError", "Backend Error"));
