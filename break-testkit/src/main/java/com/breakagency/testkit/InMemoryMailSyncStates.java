@@ -45,7 +45,7 @@ public final class InMemoryMailSyncStates implements MailSyncStates {
     public void update(MailSyncState state) {
         transactions.inTransaction(() -> {
             MailSyncState stored = byId.get(state.connectionId())
-                    .orElseThrow(() -> BreakException.notFound(ENTITY, state.connectionId()));
+                    .orElseThrow(() -> BreakException.notFound("connection", state.connectionId()));
             if (stored.version() != state.version() - 1) {
                 throw BreakException.versionMismatch(ENTITY, state.connectionId());
             }

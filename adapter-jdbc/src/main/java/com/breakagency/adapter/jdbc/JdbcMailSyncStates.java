@@ -59,7 +59,7 @@ final class JdbcMailSyncStates implements MailSyncStates {
             if (updated == 0) {
                 throw sql.exists("SELECT 1 FROM " + table + " WHERE connection_id = ?", s.connectionId())
                         ? BreakException.versionMismatch("mailSyncState", s.connectionId())
-                        : BreakException.notFound("mailSyncState", s.connectionId());
+                        : BreakException.notFound("connection", s.connectionId());
             }
             return null;
         });

@@ -89,10 +89,10 @@ final class Failures {
                 .metadata("connectionId", connection.id()).metadata("status", connection.status().name()).build();
     }
 
-    static BreakException notSyncable(Connection connection, boolean configured) {
+    static BreakException notSyncable(Connection connection) {
         return BreakException.builder(ErrorCode.CONFLICT).reason(Reason.INVALID_STATE_TRANSITION)
-                .detail(configured ? "Connection " + connection.id() + " is " + connection.status()
-                        + "; only a connected mailbox syncs." : "Mail sync is not configured on this agency.")
+                .detail("Connection " + connection.id() + " is " + connection.status()
+                        + "; only a connected mailbox syncs.")
                 .metadata("connectionId", connection.id()).metadata("status", connection.status().name()).build();
     }
 

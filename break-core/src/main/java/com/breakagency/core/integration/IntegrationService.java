@@ -237,8 +237,8 @@ public final class IntegrationService implements Integrations {
         return boundary.call(context, IntegrationOperations.RESYNC, new ById(connectionId), (call, c) -> {
             Connection connection = call.access().requireOwnedBy(connections.find(c.id()), Connection::ownerUserId,
                     Failures.CONNECTION, c.id());
-            if (connection.status() != ConnectionStatus.CONNECTED || mailSync.isEmpty()) {
-                throw Failures.notSyncable(connection, mailSync.isPresent());
+            if (connection.status() != ConnectionStatus.CONNECTED) {
+                throw Failures.notSyncable(connection);
             }
             Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             MailSyncState state = stores.mailSyncStates().lock(c.id()).orElseGet(() -> {

@@ -13,12 +13,13 @@ import java.util.Optional;
  * Spends a mailbox's quota before each provider call, in the database (each spend a unit of work of its own,
  * so every thread and instance sees it at once). A spend that does not fit the current window is refused
  * and the caller waits for the next window; no call is made that the budget has not paid for. Calls in the
- * last second of a window wait for the next, so a call that reaches the provider a moment later is not
- * counted in a window whose budget is spent. Thread-safe.
+ * last twentieth of a window (at most its last second) wait for the next, so a call that reaches the
+ * provider a moment later is not counted in a window whose budget is spent. Thread-safe.
  */
 final class QuotaPacer {
 
     private static final long MARGIN_MILLIS = 1_000;
+    private static final long MARGIN_DIVISOR = 20;
 
     private final QuotaBudgets budgets;
     private final Transactions transactions;
@@ -57,8 +58,8 @@ final class QuotaPacer {
     int spendUpTo(String key, int unitCost, int max) {
         Instant now = clock.instant();
         Instant start = windowStart(now);
-        if (settings.quotaWindow().toMillis() > 2 * MARGIN_MILLIS
-                && start.plus(settings.quotaWindow()).toEpochMilli() - now.toEpochMilli() <= MARGIN_MILLIS) {
+        long margin = Math.min(MARGIN_MILLIS, settings.quotaWindow().toMillis() / MARGIN_DIVISOR);
+        if (start.plus(settings.quotaWindow()).toEpochMilli() - now.toEpochMilli() <= margin) {
             return 0;
         }
         for (int attempt = 0; attempt < 3; attempt++) {

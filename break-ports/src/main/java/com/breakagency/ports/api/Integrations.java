@@ -113,8 +113,8 @@ public interface Integrations {
      * @param connectionId the connection
      * @return the step that syncs, and whether the request joined one
      * @throws BreakException RATE_LIMITED/SYNC_REQUESTED_TOO_OFTEN with a retry-after when asked again too
-     *                        soon; CONFLICT/INVALID_STATE_TRANSITION when the connection is not connected or
-     *                        mail sync is not configured
+     *                        soon; CONFLICT/INVALID_STATE_TRANSITION when the connection is not connected
+     *                        (without a mail source the queued step completes at once)
      */
     SyncRequest resync(OperationContext context, String connectionId);
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The emails mail syncs stored, their links to contacts and brands, and their participants. Every method
  * takes part in the calling thread's unit of work; store failures are thrown as {@link BreakException}
- * PERSISTENCE_UNAVAILABLE. Contract: {@code EmailsContract} in break-testkit.
+ * PERSISTENCE_UNAVAILABLE. Contract: {@code MailStoresContract} in break-testkit.
  */
 public interface Emails {
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The sync state of each connection's mail. Every method takes part in the calling thread's unit of work;
  * store failures are thrown as {@link BreakException} PERSISTENCE_UNAVAILABLE. Contract:
- * {@code MailSyncStatesContract} in break-testkit.
+ * {@code MailStoresContract} in break-testkit.
  */
 public interface MailSyncStates {
 

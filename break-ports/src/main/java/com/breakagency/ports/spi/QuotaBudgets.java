@@ -7,7 +7,7 @@ import java.time.Instant;
  * The provider quota units spent per key (a mailbox) per window (a minute), shared by every thread and
  * instance: the accounting of the mail sync's pacing. Every method takes part in the calling thread's unit
  * of work (the sync runs each call in one of its own, so a spend is visible to everyone at once); store
- * failures are thrown as {@link BreakException} PERSISTENCE_UNAVAILABLE. Contract: {@code QuotaBudgetsContract}.
+ * failures are thrown as {@link BreakException} PERSISTENCE_UNAVAILABLE. Contract: {@code MailStoresContract}.
  */
 public interface QuotaBudgets {
 
