@@ -114,13 +114,13 @@ public final class MailSyncBenchmark {
                     r.name(), r.users(), r.instances(), r.emails(), r.seconds(), r.unitsPerSecond(),
                     r.budgetPerSecond(), r.ratio(), r.rejections(), r.emailsPerSecond(), r.maxConcurrent()));
         }
-        Path results = Path.of(System.getProperty("break.benchmarks.results", "target/benchmark-results.md"))
-                .resolveSibling("mail-sync-results.md");
+        Path file = Path.of(System.getProperty("break.benchmarks.results", "target/benchmark-results.md"))
+                .toAbsolutePath().resolveSibling("mail-sync-results.md");
         try {
-            Files.createDirectories(results.getParent());
-            Files.writeString(results, out.toString());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out.toString());
         } catch (IOException e) {
-            System.out.println("could not write " + results + ": " + e);
+            System.out.println("could not write " + file + ": " + e);
         }
     }
 
