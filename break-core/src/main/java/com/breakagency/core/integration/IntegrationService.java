@@ -122,7 +122,8 @@ public final class IntegrationService implements Integrations {
                 stores.transactions(), source, this::systemToken,
                 () -> new MailStore(stores.emails(), crm.contacts(), crm.brands(), crm.activities(), ids, clock,
                         mailSettings),
-                new QuotaPacer(stores.quotaBudgets(), stores.transactions(), clock, mailSettings), ids, clock,
+                new QuotaPacer(stores.quotaBudgets(), stores.transactions(), clock, mailSettings, boundary.telemetry()),
+                ids, clock,
                 mailSettings, jitter));
         this.diagnostics = new IntegrationDiagnostics(connections, this.providers.keySet(), alarms,
                 stores.mailSyncStates(), mailSettings.lease(), clock);

@@ -70,7 +70,8 @@ final class MailStore {
             }
             Optional<String> from = Addresses.parse(m.from()).stream().findFirst();
             Email email = new Email(ids.nextId(), connection.id(), m.messageId(), m.threadId(), from,
-                    Addresses.parse(m.to()), Addresses.parse(m.cc()), m.subject().orElse(""), m.snippet(), m.sentAt(),
+                    Addresses.parse(m.to()), Addresses.parse(m.cc()), text(m.subject().orElse("")), text(m.snippet()),
+                    m.sentAt(),
                     new LinkedHashSet<>(m.labels()), false, clock.instant());
             emails.insert(email);
             stored++;
@@ -88,6 +89,16 @@ final class MailStore {
             emails.addParticipants(connection.id(), email.id(), participants, linked);
         }
         return stored;
+    }
+
+    /** Header text as every store keeps it: control characters (NUL among them) become spaces. */
+    private static String text(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? ' ' : c);
+        }
+        return out.toString();
     }
 
     /** The participants that may link: every address but the owner's and the agency's. */

@@ -4,6 +4,7 @@ import com.breakagency.core.MailSyncSettings;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.spi.QuotaBudgets;
+import com.breakagency.ports.spi.Telemetry;
 import com.breakagency.ports.spi.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +27,11 @@ final class QuotaPacer {
     private final Clock clock;
     private final MailSyncSettings settings;
 
-    QuotaPacer(QuotaBudgets budgets, Transactions transactions, Clock clock, MailSyncSettings settings) {
+    private final Telemetry telemetry;
+
+    QuotaPacer(QuotaBudgets budgets, Transactions transactions, Clock clock, MailSyncSettings settings,
+               Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.budgets = budgets;
         this.transactions = transactions;
         this.clock = clock;
@@ -74,6 +79,10 @@ final class QuotaPacer {
                             ? Optional.of(n) : Optional.<Integer>empty();
                 });
                 if (paid.isPresent()) {
+                    if (paid.get() > 0) {
+                        telemetry.syncQuotaSpent(key.substring(0, Math.max(0, key.indexOf(':'))).toLowerCase(java.util.Locale.ROOT),
+                                (long) paid.get() * unitCost);
+                    }
                     return paid.get();
                 }
             } catch (BreakException conflict) {

@@ -15,7 +15,8 @@ import java.time.Duration;
  *
  * <p>Every method has a body that does nothing, so a port gains methods without breaking implementations.
  * Two of them are hooks for integrations, which call them once they exist: {@link #tokenRefresh(String, String)}
- * and {@link #syncQuotaSpent(String, long)}; today nothing calls them.
+ * and {@link #syncQuotaSpent(String, long)}; the mail sync calls the second for every spend of its quota
+ * budget, the first is not called yet.
  *
  * <p>Implementations must be thread-safe, must return quickly and should not throw: the agency wraps its
  * telemetry so that a failure is logged once and never changes the outcome of the call it measures.
@@ -98,7 +99,8 @@ public interface Telemetry {
     }
 
     /**
-     * A hook for integrations: sync spent units of a provider's quota. Nothing calls it yet.
+     * A hook for integrations: sync spent units of a provider's quota. The mail sync calls it for every
+     * spend of a mailbox's budget, with the provider's name in lower case ({@code google}).
      *
      * @param provider the provider, such as {@code google}
      * @param units    how many units, zero or more
