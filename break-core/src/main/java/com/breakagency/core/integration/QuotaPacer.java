@@ -80,7 +80,7 @@ final class QuotaPacer {
                 });
                 if (paid.isPresent()) {
                     if (paid.get() > 0) {
-                        telemetry.syncQuotaSpent(key.substring(0, Math.max(0, key.indexOf(':'))).toLowerCase(java.util.Locale.ROOT),
+                        telemetry.syncQuotaSpent(key.substring(0, Math.max(0, key.indexOf(':'))),
                                 (long) paid.get() * unitCost);
                     }
                     return paid.get();
