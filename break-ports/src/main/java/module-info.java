@@ -28,4 +28,6 @@ open module com.breakagency.ports {
     exports com.breakagency.ports.spi;
     exports com.breakagency.ports.spi.oauth;
     exports com.breakagency.ports.validation;
+    exports com.breakagency.ports.model.mail;
+    exports com.breakagency.ports.spi.mail;
 }

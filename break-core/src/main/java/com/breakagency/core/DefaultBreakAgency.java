@@ -72,10 +72,10 @@ final class DefaultBreakAgency implements BreakAgency {
 
         this.integrations = integrationWiring.map(w -> new IntegrationService(boundary, w.stores(),
                 persistence.workQueue(), w.providers(), w.cipher(), audit, ids, clock, w.settings(), w.stateRandom(),
-                random));
+                random, w.mailSource(), sliced(w.mailSettings(), recoverySettings.lease()), persistence));
         Map<String, StepHandler> handlers = new HashMap<>();
         handlers.put(FinanceService.ENSURE_COMMISSIONS_STEP, finance.ensureCommissionsHandler());
-        integrations.ifPresent(i -> handlers.put(IntegrationService.GMAIL_INITIAL_SYNC_STEP, i.initialSyncHandler()));
+        integrations.ifPresent(i -> handlers.putAll(i.stepHandlers()));
         StepRunner runner = new StepRunner(persistence.workQueue(), persistence.transactions(), audit, boundary, clock,
                 handlers,
                 recoverySettings.workerId(), recoverySettings.lease(), recoverySettings.backoff(), random);
@@ -92,6 +92,13 @@ final class DefaultBreakAgency implements BreakAgency {
         telemetry.bind(new AgencyTelemetryScope(
                 PolicyTable.STANDARD.operations().stream().map(op -> op.name()).collect(Collectors.toSet()),
                 handlers.keySet(), persistence.workQueue(), persistence.transactions(), clock));
+    }
+
+    /** A sync step yields within half the queue's lease, so the queue never takes a running step back. */
+    private static MailSyncSettings sliced(MailSyncSettings mail, java.time.Duration queueLease) {
+        java.time.Duration half = queueLease.dividedBy(2);
+        return mail.slice().compareTo(half) > 0 && half.compareTo(java.time.Duration.ofSeconds(1)) >= 0
+                ? mail.withTiming(mail.lease(), half, mail.resyncInterval()) : mail;
     }
 
     Boundary boundary() {

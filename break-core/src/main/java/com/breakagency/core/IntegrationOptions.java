@@ -3,6 +3,7 @@ package com.breakagency.core;
 import com.breakagency.core.integration.AesGcmSecretCipher;
 import com.breakagency.ports.model.integration.Provider;
 import com.breakagency.ports.spi.IntegrationStores;
+import com.breakagency.ports.spi.MailSource;
 import com.breakagency.ports.spi.OAuthProvider;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.ports.spi.SecretCipher;
@@ -24,6 +25,8 @@ abstract class IntegrationOptions {
     private SecretCipher secretCipher;
     private IntegrationSettings integrationSettings = IntegrationSettings.DEFAULT;
     private RandomGenerator stateRandom;
+    private MailSource mailSource;
+    private MailSyncSettings mailSyncSettings = MailSyncSettings.DEFAULT;
 
     IntegrationOptions() {
     }
@@ -110,9 +113,39 @@ abstract class IntegrationOptions {
         return self();
     }
 
+    /**
+     * Turns the mail sync on, reading mailboxes from this source, such as {@code GmailMailSource.create(...)}:
+     * every connected Google account then syncs in the background through the work queue. Needs
+     * {@link #integrations(IntegrationStores)}. Defaults to none: connections are made and refreshed, and no
+     * mail is synced.
+     *
+     * @param value the source
+     * @return this builder
+     */
+    public BreakAgencyBuilder mailSource(MailSource value) {
+        this.mailSource = Objects.requireNonNull(value, "mailSource");
+        return self();
+    }
+
+    /**
+     * How the mail sync runs: window, interval, batch size, quota budget and costs, lease, free-mail and
+     * agency domains. Defaults to {@link MailSyncSettings#DEFAULT}: 90 days, every 5 minutes, batches of 50,
+     * 6,000 units a minute per mailbox, costs 5/20/2/1.
+     *
+     * @param value the settings
+     * @return this builder
+     */
+    public BreakAgencyBuilder mailSyncSettings(MailSyncSettings value) {
+        this.mailSyncSettings = Objects.requireNonNull(value, "mailSyncSettings");
+        return self();
+    }
+
     /** The checked integration wiring, or none when integrations are off. */
     Optional<IntegrationWiring> integrationWiring(Persistence persistence) {
+        if (integrationStores == null && mailSource != null) {
+            throw new IllegalStateException("BreakAgency.builder(): mailSource(...) needs integrations(...)");
+        }
         return IntegrationWiring.of(integrationStores, oauthProviders, secretCipher, integrationSettings, stateRandom,
-                persistence);
+                persistence).map(w -> w.withMail(Optional.ofNullable(mailSource), mailSyncSettings));
     }
 }

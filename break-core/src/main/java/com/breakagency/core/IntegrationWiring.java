@@ -2,6 +2,7 @@ package com.breakagency.core;
 
 import com.breakagency.ports.model.integration.Provider;
 import com.breakagency.ports.spi.IntegrationStores;
+import com.breakagency.ports.spi.MailSource;
 import com.breakagency.ports.spi.OAuthProvider;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.ports.spi.SecretCipher;
@@ -12,10 +13,16 @@ import java.util.random.RandomGenerator;
 
 /** What the builder hands the agency when integrations are configured: validated, copied. */
 record IntegrationWiring(IntegrationStores stores, Map<Provider, OAuthProvider> providers, SecretCipher cipher,
-                         IntegrationSettings settings, RandomGenerator stateRandom) {
+                         IntegrationSettings settings, RandomGenerator stateRandom, Optional<MailSource> mailSource,
+                         MailSyncSettings mailSettings) {
 
     IntegrationWiring {
         providers = Map.copyOf(providers);
+    }
+
+    /** The same wiring with the mail sync's source and settings. */
+    IntegrationWiring withMail(Optional<MailSource> source, MailSyncSettings mail) {
+        return new IntegrationWiring(stores, providers, cipher, settings, stateRandom, source, mail);
     }
 
     /**
@@ -47,6 +54,6 @@ record IntegrationWiring(IntegrationStores stores, Map<Provider, OAuthProvider> 
                     + "persistence bundle's transactions");
         }
         return Optional.of(new IntegrationWiring(stores, providers, cipher, settings,
-                stateRandom == null ? new SecureRandom() : stateRandom));
+                stateRandom == null ? new SecureRandom() : stateRandom, Optional.empty(), MailSyncSettings.DEFAULT));
     }
 }

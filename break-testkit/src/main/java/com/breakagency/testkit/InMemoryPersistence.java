@@ -30,6 +30,9 @@ public final class InMemoryPersistence implements Persistence, IntegrationStores
     private final InMemoryRefunds refunds = new InMemoryRefunds(transactions);
     private final InMemoryPayouts payouts = new InMemoryPayouts(transactions);
     private final InMemoryCreditNotes creditNotes = new InMemoryCreditNotes(transactions);
+    private final InMemoryEmails emails = new InMemoryEmails(transactions);
+    private final InMemoryMailSyncStates mailSyncStates = new InMemoryMailSyncStates(transactions);
+    private final InMemoryQuotaBudgets quotaBudgets = new InMemoryQuotaBudgets();
 
     private InMemoryPersistence() {
         payments.linkCommissions(commissions);
@@ -133,5 +136,20 @@ public final class InMemoryPersistence implements Persistence, IntegrationStores
     @Override
     public InMemoryCreditNotes creditNotes() {
         return creditNotes;
+    }
+
+    @Override
+    public InMemoryEmails emails() {
+        return emails;
+    }
+
+    @Override
+    public InMemoryMailSyncStates mailSyncStates() {
+        return mailSyncStates;
+    }
+
+    @Override
+    public InMemoryQuotaBudgets quotaBudgets() {
+        return quotaBudgets;
     }
 }

@@ -16,7 +16,10 @@ import com.breakagency.ports.spi.IdempotencyKeys;
 import com.breakagency.ports.spi.IntegrationStores;
 import com.breakagency.ports.spi.Invoices;
 import com.breakagency.ports.spi.Payments;
+import com.breakagency.ports.spi.Emails;
+import com.breakagency.ports.spi.MailSyncStates;
 import com.breakagency.ports.spi.PendingAuthorizations;
+import com.breakagency.ports.spi.QuotaBudgets;
 import com.breakagency.ports.spi.Persistence;
 import com.breakagency.ports.spi.Talents;
 import com.breakagency.ports.spi.Transactions;
@@ -94,6 +97,9 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
     private final JdbcRefunds refunds;
     private final JdbcPayouts payouts;
     private final JdbcCreditNotes creditNotes;
+    private final JdbcEmails emails;
+    private final JdbcMailSyncStates mailSyncStates;
+    private final JdbcQuotaBudgets quotaBudgets;
 
     private JdbcPersistence(DataSource dataSource, Dialect dialect, String schema, int serializationRetries) {
         this.dialect = dialect;
@@ -118,6 +124,9 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
         this.refunds = new JdbcRefunds(sql);
         this.payouts = new JdbcPayouts(sql);
         this.creditNotes = new JdbcCreditNotes(sql, dialect);
+        this.emails = new JdbcEmails(sql);
+        this.mailSyncStates = new JdbcMailSyncStates(sql);
+        this.quotaBudgets = new JdbcQuotaBudgets(sql);
     }
 
     /** The unique constraints of every store's tables. */
@@ -140,6 +149,9 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
         keys.putAll(JdbcRefunds.UNIQUE_KEYS);
         keys.putAll(JdbcPayouts.UNIQUE_KEYS);
         keys.putAll(JdbcCreditNotes.UNIQUE_KEYS);
+        keys.putAll(JdbcEmails.UNIQUE_KEYS);
+        keys.putAll(JdbcMailSyncStates.UNIQUE_KEYS);
+        keys.putAll(JdbcQuotaBudgets.UNIQUE_KEYS);
         return keys;
     }
 
@@ -273,6 +285,21 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
     @Override
     public CreditNotes creditNotes() {
         return creditNotes;
+    }
+
+    @Override
+    public Emails emails() {
+        return emails;
+    }
+
+    @Override
+    public MailSyncStates mailSyncStates() {
+        return mailSyncStates;
+    }
+
+    @Override
+    public QuotaBudgets quotaBudgets() {
+        return quotaBudgets;
     }
 
     /** Runs SQL in the calling thread's unit of work; for tests of this package. */

@@ -89,6 +89,20 @@ final class Failures {
                 .metadata("connectionId", connection.id()).metadata("status", connection.status().name()).build();
     }
 
+    static BreakException notSyncable(Connection connection) {
+        return BreakException.builder(ErrorCode.CONFLICT).reason(Reason.INVALID_STATE_TRANSITION)
+                .detail("Connection " + connection.id() + " is " + connection.status()
+                        + "; only a connected mailbox syncs.")
+                .metadata("connectionId", connection.id()).metadata("status", connection.status().name()).build();
+    }
+
+    static BreakException resyncTooSoon(String connectionId, Duration wait) {
+        return BreakException.builder(ErrorCode.RATE_LIMITED).reason(Reason.SYNC_REQUESTED_TOO_OFTEN)
+                .detail("Connection " + connectionId + " was asked to sync a moment ago. Try again shortly.")
+                .metadata("connectionId", connectionId)
+                .retryAfter(wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait).build();
+    }
+
     /** What a connection keeps of a provider failure: the code, Break's reason and sentence. */
     static ConnectionError error(OAuthFailure failure, String reason, Instant at) {
         String message = switch (failure.kind()) {

@@ -7,7 +7,10 @@ import com.breakagency.ports.api.diagnostics.ProviderSummary;
 import com.breakagency.ports.model.integration.Connection;
 import com.breakagency.ports.model.integration.ConnectionStatus;
 import com.breakagency.ports.model.integration.Provider;
+import com.breakagency.ports.model.mail.MailSyncState;
+import com.breakagency.ports.model.mail.MailSyncStatus;
 import com.breakagency.ports.spi.Connections;
+import com.breakagency.ports.spi.MailSyncStates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -29,7 +32,15 @@ final class IntegrationDiagnostics {
     private final Set<Provider> providers;
     private final OperatorAlarms alarms;
 
-    IntegrationDiagnostics(Connections connections, Set<Provider> providers, OperatorAlarms alarms) {
+    private final MailSyncStates syncs;
+    private final java.time.Duration lease;
+    private final java.time.Clock clock;
+
+    IntegrationDiagnostics(Connections connections, Set<Provider> providers, OperatorAlarms alarms,
+                           MailSyncStates syncs, java.time.Duration lease, java.time.Clock clock) {
+        this.syncs = syncs;
+        this.lease = lease;
+        this.clock = clock;
         this.connections = connections;
         this.providers = Set.copyOf(providers);
         this.alarms = alarms;
@@ -81,12 +92,31 @@ final class IntegrationDiagnostics {
                         + ") since " + alarm.get().since() + ": the client id or client secret is wrong");
             }
         }
+        java.time.Instant now = clock.instant();
+        Optional<String> afterId = Optional.empty();
+        for (int read = 0; read < SCAN_LIMIT; ) {
+            List<MailSyncState> page = syncs.list(afterId, PAGE);
+            for (MailSyncState sync : page) {
+                java.time.Instant last = sync.lastProgressAt().orElse(sync.updatedAt());
+                if (sync.status() == MailSyncStatus.SYNCING && last.plus(lease).isBefore(now)) {
+                    status = status.worst(HealthStatus.DEGRADED);
+                    reasons.add("the mail sync of connection " + sync.connectionId() + " has shown no progress since "
+                            + last + " (" + sync.stored() + " stored)");
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            read += page.size();
+            afterId = Optional.of(page.get(page.size() - 1).connectionId());
+        }
         return new IntegrationHealth(status, reasons, summaries,
                 shown.size() > IntegrationHealth.MAX_CONNECTIONS ? shown.subList(0, IntegrationHealth.MAX_CONNECTIONS) : shown);
     }
 
-    private static ConnectionHealth health(Connection c) {
+    private ConnectionHealth health(Connection c) {
         return new ConnectionHealth(c.id(), c.ownerUserId(), c.provider(), ConnectionHealth.mask(c.accountAddress()),
-                c.status(), c.connected(), c.lastError(), c.lastRefreshAt(), c.accessTokenExpiresAt(), c.updatedAt());
+                c.status(), c.connected(), c.lastError(), c.lastRefreshAt(), c.accessTokenExpiresAt(), c.updatedAt(),
+                syncs.find(c.id()));
     }
 }

@@ -19,9 +19,12 @@ public final class IntegrationOperations {
     /** Hands out a connection's access token. */
     public static final Operation ACCESS_TOKEN = new Operation("integrations.accessToken");
 
+    /** Syncs a connection's mail now. */
+    public static final Operation RESYNC = new Operation("integrations.resync");
+
     /** Every operation a caller can run, in the policy table's order. */
     public static final List<Operation> ALL = List.of(START_CONNECT, COMPLETE_CONNECT, DISCONNECT, LIST_CONNECTIONS,
-            GET_CONNECTION, ACCESS_TOKEN);
+            GET_CONNECTION, ACCESS_TOKEN, RESYNC);
 
     private IntegrationOperations() {
     }

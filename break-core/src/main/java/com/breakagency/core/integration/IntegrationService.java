@@ -1,6 +1,7 @@
 package com.breakagency.core.integration;
 
 import com.breakagency.core.IntegrationSettings;
+import com.breakagency.core.MailSyncSettings;
 import com.breakagency.core.boundary.Boundary;
 import com.breakagency.core.internal.Audit;
 import com.breakagency.core.internal.Cursors;
@@ -15,6 +16,7 @@ import com.breakagency.ports.api.integration.AuthorizationStart;
 import com.breakagency.ports.api.integration.CompleteConnect;
 import com.breakagency.ports.api.integration.ConnectionQuery;
 import com.breakagency.ports.api.integration.StartConnect;
+import com.breakagency.ports.api.integration.SyncRequest;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
@@ -24,10 +26,15 @@ import com.breakagency.ports.model.integration.Connection;
 import com.breakagency.ports.model.integration.ConnectionStatus;
 import com.breakagency.ports.model.integration.ConnectionTokens;
 import com.breakagency.ports.model.integration.Provider;
+import com.breakagency.ports.model.mail.MailSyncState;
+import com.breakagency.ports.model.work.StepStatus;
+import com.breakagency.ports.model.work.WorkStep;
 import com.breakagency.ports.spi.Connections;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.IntegrationStores;
+import com.breakagency.ports.spi.MailSource;
 import com.breakagency.ports.spi.OAuthProvider;
+import com.breakagency.ports.spi.Persistence;
 import com.breakagency.ports.spi.SecretCipher;
 import com.breakagency.ports.spi.WorkQueue;
 import com.breakagency.ports.spi.oauth.OAuthFailure;
@@ -36,6 +43,7 @@ import com.breakagency.ports.validation.Patterns;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +61,8 @@ public final class IntegrationService implements Integrations {
 
     /** The step type queued when a Gmail connection is made: its first mail sync. */
     public static final String GMAIL_INITIAL_SYNC_STEP = "GMAIL_INITIAL_SYNC";
+    /** The step type of resyncs and of each connection's periodic incremental sync. */
+    public static final String MAIL_SYNC_STEP = MailSync.MAIL_SYNC_STEP;
 
     private static final Logger LOG = LoggerFactory.getLogger("com.breakagency.integrations");
 
@@ -65,6 +75,11 @@ public final class IntegrationService implements Integrations {
     private final ConnectFlow connect;
     private final TokenRefresher tokens;
     private final IntegrationDiagnostics diagnostics;
+    private final IntegrationStores stores;
+    private final WorkQueue queue;
+    private final IdGenerator ids;
+    private final MailSyncSettings mailSettings;
+    private final Optional<MailSync> mailSync;
 
     /**
      * Wires the use cases.
@@ -80,11 +95,15 @@ public final class IntegrationService implements Integrations {
      * @param settings    lifetimes, skew, threshold, backoff
      * @param stateRandom the randomness of states and PKCE verifiers (a {@code SecureRandom} outside tests)
      * @param jitter      the randomness of the refresh backoff's jitter
+     * @param mail        the mailbox source of the mail sync, or empty to run no sync
+     * @param mailSettings how the mail sync runs
+     * @param crm         the persistence bundle whose contacts, brands and timelines the sync links to
      */
     public IntegrationService(Boundary boundary, IntegrationStores stores, WorkQueue queue,
                               Map<Provider, OAuthProvider> providers, SecretCipher cipher, Audit audit, IdGenerator ids,
                               Clock clock, IntegrationSettings settings, RandomGenerator stateRandom,
-                              RandomGenerator jitter) {
+                              RandomGenerator jitter, Optional<MailSource> mail, MailSyncSettings mailSettings,
+                              Persistence crm) {
         this.boundary = Objects.requireNonNull(boundary, "boundary");
         this.connections = stores.connections();
         this.providers = Map.copyOf(providers);
@@ -96,7 +115,24 @@ public final class IntegrationService implements Integrations {
                 ids, clock, settings, stateRandom, alarms);
         this.tokens = new TokenRefresher(connections, this.providers, cipher, audit, clock, settings, jitter, alarms,
                 boundary.telemetry());
-        this.diagnostics = new IntegrationDiagnostics(connections, this.providers.keySet(), alarms);
+        this.stores = stores;
+        this.queue = queue;
+        this.ids = ids;
+        this.mailSettings = mailSettings;
+        this.mailSync = mail.map(source -> new MailSync(connections, stores.mailSyncStates(), stores.emails(), queue,
+                stores.transactions(), source, this::systemToken,
+                () -> new MailStore(stores.emails(), crm.contacts(), crm.brands(), crm.activities(), ids, clock,
+                        mailSettings),
+                new QuotaPacer(stores.quotaBudgets(), stores.transactions(), clock, mailSettings, boundary.telemetry()),
+                ids, clock,
+                mailSettings, jitter));
+        this.diagnostics = new IntegrationDiagnostics(connections, this.providers.keySet(), alarms,
+                stores.mailSyncStates(), mailSettings.lease(), clock);
+    }
+
+    private String systemToken(String connectionId, Optional<String> refused) {
+        return accessToken(OperationContext.system(), connectionId,
+                refused.map(AccessTokenRequest::replacing).orElseGet(AccessTokenRequest::current)).token();
     }
 
     @Override
@@ -152,7 +188,7 @@ public final class IntegrationService implements Integrations {
             Optional<String> owner = call.access().ownUserId().or(q::ownerUserId);
             Optional<String> after = q.cursor().flatMap(Cursors::decode);
             List<Connection> fetched = connections.list(owner, q.provider(), q.status(), after, q.limit() + 1).stream()
-                    .map(Connection::withoutTokens).toList();
+                    .map(c -> c.withoutTokens().withMailSync(stores.mailSyncStates().find(c.id()))).toList();
             return Pages.of(fetched, q.limit(), Connection::id);
         });
     }
@@ -161,7 +197,7 @@ public final class IntegrationService implements Integrations {
     public Connection getConnection(OperationContext context, String connectionId) {
         return boundary.call(context, IntegrationOperations.GET_CONNECTION, new ById(connectionId), (call, c) ->
                 call.access().requireOwnedBy(connections.find(c.id()), Connection::ownerUserId, Failures.CONNECTION,
-                        c.id()).withoutTokens());
+                        c.id()).withoutTokens().withMailSync(stores.mailSyncStates().find(c.id())));
     }
 
     @Override
@@ -181,19 +217,59 @@ public final class IntegrationService implements Integrations {
     }
 
     /**
-     * The handler of {@value #GMAIL_INITIAL_SYNC_STEP} steps until the mail sync ships: it finds the
-     * connection and completes the step, so the queued step neither waits forever nor goes DEAD. The mail
-     * sync's own handler replaces it.
+     * The handlers of the mail sync's steps: {@value #GMAIL_INITIAL_SYNC_STEP} (queued on connect) and
+     * {@value #MAIL_SYNC_STEP} (resyncs and the periodic incremental sync). Without a mail source, an
+     * initial sync step finds the connection and completes, so it neither waits forever nor goes DEAD.
      *
-     * @return the handler
+     * @return step type → handler
      */
-    public StepHandler initialSyncHandler() {
-        return (context, step) -> {
-            String id = step.payload().getOrDefault("connectionId", "");
-            return new StepOutcome.Done(connections.find(id).isPresent()
-                    ? "connection " + id + " is ready; no mail sync runs in this release"
-                    : "connection " + id + " is gone; nothing to sync");
-        };
+    public Map<String, StepHandler> stepHandlers() {
+        if (mailSync.isEmpty()) {
+            StepHandler none = (context, step) -> {
+                String id = step.payload().getOrDefault("connectionId", "");
+                return new StepOutcome.Done("connection " + id + ": no mail source is configured; nothing to sync");
+            };
+            return Map.of(GMAIL_INITIAL_SYNC_STEP, none, MAIL_SYNC_STEP, none);
+        }
+        return Map.of(GMAIL_INITIAL_SYNC_STEP, mailSync.get().handler(), MAIL_SYNC_STEP, mailSync.get().handler());
+    }
+
+    @Override
+    public SyncRequest resync(OperationContext context, String connectionId) {
+        return boundary.call(context, IntegrationOperations.RESYNC, new ById(connectionId), (call, c) -> {
+            Connection connection = call.access().requireOwnedBy(connections.find(c.id()), Connection::ownerUserId,
+                    Failures.CONNECTION, c.id());
+            if (connection.status() != ConnectionStatus.CONNECTED) {
+                throw Failures.notSyncable(connection);
+            }
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            MailSyncState state = stores.mailSyncStates().lock(c.id()).orElseGet(() -> {
+                stores.mailSyncStates().insert(MailSyncState.notSynced(c.id(), now));
+                return stores.mailSyncStates().lock(c.id()).orElseThrow();
+            });
+            Optional<Instant> last = state.resyncRequestedAt();
+            if (last.isPresent() && last.get().plus(mailSettings.resyncInterval()).isAfter(now)) {
+                throw Failures.resyncTooSoon(c.id(), java.time.Duration.between(now,
+                        last.get().plus(mailSettings.resyncInterval())));
+            }
+            stores.mailSyncStates().update(state.next(b -> {
+                b.resyncRequestedAt = Optional.of(now);
+                return b;
+            }, now));
+            Optional<WorkStep> running = queue.findByDedupKey(GMAIL_INITIAL_SYNC_STEP + ":" + c.id())
+                    .filter(s -> s.status() == StepStatus.PENDING || s.status() == StepStatus.RUNNING);
+            WorkStep step = new WorkStep(ids.nextId(), MAIL_SYNC_STEP, MailSync.RESYNC_KEY + c.id(),
+                    Map.of("connectionId", c.id()), StepStatus.PENDING, 0, now, Optional.empty(), Optional.empty(),
+                    Optional.empty(), now, now, 1);
+            boolean merged = running.isPresent() || !queue.enqueue(step);
+            String stepId = running.map(WorkStep::id)
+                    .orElseGet(() -> queue.findByDedupKey(MailSync.RESYNC_KEY + c.id()).map(WorkStep::id).orElseThrow());
+            Map<String, String> changes = new LinkedHashMap<>();
+            changes.put("stepId", stepId);
+            changes.put("merged", Boolean.toString(merged));
+            audit.record(call, AuditAction.MAIL_RESYNC_REQUESTED, EntityRef.of(EntityType.CONNECTION, c.id()), changes);
+            return new SyncRequest(c.id(), stepId, merged);
+        });
     }
 
     /** A connection id, validated like every id. */

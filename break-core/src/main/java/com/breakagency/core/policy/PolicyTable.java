@@ -54,6 +54,7 @@ import static com.breakagency.core.integration.IntegrationOperations.COMPLETE_CO
 import static com.breakagency.core.integration.IntegrationOperations.DISCONNECT;
 import static com.breakagency.core.integration.IntegrationOperations.GET_CONNECTION;
 import static com.breakagency.core.integration.IntegrationOperations.LIST_CONNECTIONS;
+import static com.breakagency.core.integration.IntegrationOperations.RESYNC;
 import static com.breakagency.core.integration.IntegrationOperations.START_CONNECT;
 
 import com.breakagency.core.boundary.AccessPolicy;
@@ -145,6 +146,8 @@ public final class PolicyTable {
             .allow(FinanceOperations.REFUND_PAYMENT, ADMIN, FINANCE)
             .allow(FinanceOperations.ISSUE_CREDIT_NOTE, ADMIN, FINANCE)
             .allow(FinanceOperations.LIST_CREDIT_NOTES, ADMIN, FINANCE, SYSTEM).own(FinanceOperations.LIST_CREDIT_NOTES, BRAND)
+            // sync now: one's own mailbox; admins and the system any (an operator's recovery)
+            .allow(RESYNC, ADMIN, SYSTEM).own(RESYNC, FINANCE, AGENT, TALENT)
             .build();
 
     private PolicyTable() {

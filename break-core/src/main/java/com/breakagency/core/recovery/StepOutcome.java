@@ -44,4 +44,20 @@ public sealed interface StepOutcome {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /**
+     * Done for now, and due again at an instant: the step is completed and re-armed under its dedup key in
+     * the same unit of work, with zero attempts (a sync that waits for its quota to refill, or runs again in
+     * five minutes). Not a failure: nothing is logged above DEBUG and no attempt is spent.
+     *
+     * @param at      when the step is due again
+     * @param summary what was done, in plain words with identifiers only
+     */
+    record Later(java.time.Instant at, String summary) implements StepOutcome {
+        /** Checks presence. */
+        public Later {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(summary, "summary");
+        }
+    }
 }

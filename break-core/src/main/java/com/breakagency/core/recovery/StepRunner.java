@@ -15,6 +15,7 @@ import com.breakagency.ports.error.Redaction;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.audit.AuditAction;
+import com.breakagency.ports.model.work.StepStatus;
 import com.breakagency.ports.model.work.WorkStep;
 import com.breakagency.ports.spi.Transactions;
 import com.breakagency.ports.spi.WorkQueue;
@@ -152,6 +153,9 @@ public final class StepRunner {
             if (outcome instanceof StepOutcome.Done done) {
                 return complete(step, done);
             }
+            if (outcome instanceof StepOutcome.Later later) {
+                return rearm(step, later);
+            }
             if (outcome instanceof StepOutcome.Retry retry) {
                 return fail(context, step, retry.reason(), false, failure);
             }
@@ -172,6 +176,22 @@ public final class StepRunner {
             return new StepsRun(0, 0, 0, 1);
         }
         LOG.debug("step {} ({}) done: {}", step.id(), step.type(), Redaction.redact(done.summary()));
+        boundary.telemetry().stepCompleted(step.type());
+        return new StepsRun(1, 0, 0, 0);
+    }
+
+    /** Completes the step and queues it again under its key, due at the outcome's instant, in one unit of work. */
+    private StepsRun rearm(WorkStep step, StepOutcome.Later later) {
+        Instant at = later.at().truncatedTo(ChronoUnit.MICROS);
+        boolean rearmed = transactions.inTransaction(() -> queue.complete(step.id(), workerId, step.version())
+                && queue.enqueue(new WorkStep(step.id(), step.type(), step.dedupKey(), step.payload(),
+                StepStatus.PENDING, 0, at, Optional.empty(), Optional.empty(), Optional.empty(), step.createdAt(),
+                clock.instant(), 1)));
+        if (!rearmed) {
+            LOG.info("step {} ({}) finished, but its lease had passed to another worker", step.id(), step.type());
+            return new StepsRun(0, 0, 0, 1);
+        }
+        LOG.debug("step {} ({}) again at {}: {}", step.id(), step.type(), at, Redaction.redact(later.summary()));
         boundary.telemetry().stepCompleted(step.type());
         return new StepsRun(1, 0, 0, 0);
     }

@@ -103,6 +103,9 @@ class IntegrationsAuthorizationMatrixTest {
         if (operation.equals(IntegrationOperations.ACCESS_TOKEN)) {
             return integrations.accessToken(caller, target.id());
         }
+        if (operation.equals(IntegrationOperations.RESYNC)) {
+            return integrations.resync(caller, target.id());
+        }
         throw new AssertionError("no call for " + operation);
     }
 }

@@ -6,6 +6,7 @@ import com.breakagency.ports.api.integration.AuthorizationStart;
 import com.breakagency.ports.api.integration.CompleteConnect;
 import com.breakagency.ports.api.integration.ConnectionQuery;
 import com.breakagency.ports.api.integration.StartConnect;
+import com.breakagency.ports.api.integration.SyncRequest;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.model.Page;
@@ -103,4 +104,17 @@ public interface Integrations {
     default AccessToken accessToken(OperationContext context, String connectionId) {
         return accessToken(context, connectionId, AccessTokenRequest.current());
     }
+
+    /**
+     * Syncs a connection's mail now (its owner, ADMIN or SYSTEM): queues a sync step, or joins the one
+     * running or queued (by its dedup key). A user may ask once per configured interval (1 minute by default).
+     *
+     * @param context      who calls
+     * @param connectionId the connection
+     * @return the step that syncs, and whether the request joined one
+     * @throws BreakException RATE_LIMITED/SYNC_REQUESTED_TOO_OFTEN with a retry-after when asked again too
+     *                        soon; CONFLICT/INVALID_STATE_TRANSITION when the connection is not connected
+     *                        (without a mail source the queued step completes at once)
+     */
+    SyncRequest resync(OperationContext context, String connectionId);
 }

@@ -100,6 +100,8 @@ public final class Reason {
     public static final String SECRET_UNREADABLE = "SECRET_UNREADABLE";
     /** INTEGRATION_UNAVAILABLE: the provider could not be reached, timed out or answered with a server error. */
     public static final String PROVIDER_UNAVAILABLE = "PROVIDER_UNAVAILABLE";
+    /** RATE_LIMITED: a resync of the connection was asked for too soon after the last one; wait the retry-after. */
+    public static final String SYNC_REQUESTED_TOO_OFTEN = "SYNC_REQUESTED_TOO_OFTEN";
 
     /** CONFLICT: a refund is more than what is left of the payment after its earlier refunds. */
     public static final String REFUND_EXCEEDS_PAYMENT = "REFUND_EXCEEDS_PAYMENT";

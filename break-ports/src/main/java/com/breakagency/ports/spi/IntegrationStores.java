@@ -28,4 +28,25 @@ public interface IntegrationStores {
      * @return the store
      */
     PendingAuthorizations pendingAuthorizations();
+
+    /**
+     * The emails mail syncs stored.
+     *
+     * @return the store
+     */
+    Emails emails();
+
+    /**
+     * The mail sync state of each connection.
+     *
+     * @return the store
+     */
+    MailSyncStates mailSyncStates();
+
+    /**
+     * The provider quota spent per mailbox and minute.
+     *
+     * @return the store
+     */
+    QuotaBudgets quotaBudgets();
 }

@@ -15,8 +15,8 @@ import java.time.Duration;
  *
  * <p>Every method has a body that does nothing, so a port gains methods without breaking implementations.
  * Two of them are for integrations: {@link #tokenRefresh(String, String)}, which every OAuth token refresh
- * calls, and {@link #syncQuotaSpent(String, long)}, a hook the mail sync calls once it spends a provider's quota
- * (until then nothing calls it).
+ * calls, and {@link #syncQuotaSpent(String, long)}, which the mail sync calls for every spend of a mailbox's
+ * quota budget.
  *
  * <p>Implementations must be thread-safe, must return quickly and should not throw: the agency wraps its
  * telemetry so that a failure is logged once and never changes the outcome of the call it measures.
@@ -102,8 +102,8 @@ public interface Telemetry {
     }
 
     /**
-     * A hook for integrations: sync spent units of a provider's quota. The mail sync calls it once it exists;
-     * nothing calls it yet.
+     * A hook for integrations: sync spent units of a provider's quota. The mail sync calls it for every
+     * spend of a mailbox's budget.
      *
      * @param provider the provider, a {@code Provider} name such as {@code GOOGLE}
      * @param units    how many units, zero or more

@@ -329,6 +329,17 @@ public final class FakeGoogle implements AutoCloseable {
     }
 
     /**
+     * The account an access token of this fake was issued for, while it is valid (not revoked, not expired
+     * by {@link #expireAccessTokens()}): how {@link FakeGmail} knows whose mailbox a request reads.
+     *
+     * @param accessToken the token
+     * @return the account's address, if the token is valid
+     */
+    public java.util.Optional<String> accountOf(String accessToken) {
+        return java.util.Optional.ofNullable(accessToken == null ? null : accessTokens.get(accessToken));
+    }
+
+    /**
      * Requests to the profile endpoint.
      *
      * @return the count

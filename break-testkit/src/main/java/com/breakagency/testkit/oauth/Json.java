@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The little JSON the fake needs: writing a flat object, reading one (strings, numbers, booleans, null).
- * Nested values are refused, which is all an OAuth token response holds.
+ * The little JSON the fakes need: writing an object (nested objects and arrays too), reading a flat one (strings, numbers, booleans, null).
+ * Reading refuses nested values, which is all an OAuth token request or response holds.
  */
 final class Json {
 
@@ -13,19 +13,36 @@ final class Json {
     }
 
     static String write(Map<String, ?> object) {
-        StringBuilder out = new StringBuilder("{");
-        String separator = "";
-        for (Map.Entry<String, ?> entry : object.entrySet()) {
-            out.append(separator).append(quote(entry.getKey())).append(':');
-            Object value = entry.getValue();
-            if (value == null || value instanceof Number || value instanceof Boolean) {
-                out.append(value);
-            } else {
-                out.append(quote(value.toString()));
+        StringBuilder out = new StringBuilder();
+        value(out, object);
+        return out.toString();
+    }
+
+    /** Writes a value: null, a number, a boolean, a map (an object), a list (an array), or text. */
+    private static void value(StringBuilder out, Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            String separator = "";
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(separator).append(quote(entry.getKey().toString())).append(':');
+                value(out, entry.getValue());
+                separator = ",";
             }
-            separator = ",";
+            out.append('}');
+        } else if (value instanceof java.util.List<?> list) {
+            out.append('[');
+            String separator = "";
+            for (Object item : list) {
+                out.append(separator);
+                value(out, item);
+                separator = ",";
+            }
+            out.append(']');
+        } else {
+            out.append(quote(value.toString()));
         }
-        return out.append('}').toString();
     }
 
     private static String quote(String text) {

@@ -3,6 +3,7 @@ package com.breakagency.ports.api.diagnostics;
 import com.breakagency.ports.model.integration.ConnectionError;
 import com.breakagency.ports.model.integration.ConnectionStatus;
 import com.breakagency.ports.model.integration.Provider;
+import com.breakagency.ports.model.mail.MailSyncState;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,10 +21,12 @@ import java.util.Optional;
  * @param lastRefreshAt its last successful refresh
  * @param tokenExpiresAt when its access token expires
  * @param updatedAt     when it last changed
+ * @param mailSync      the state of its mail sync, if one ran
  */
 public record ConnectionHealth(String connectionId, String ownerUserId, Provider provider, String maskedAddress,
                                ConnectionStatus status, boolean connected, Optional<ConnectionError> lastError,
-                               Optional<Instant> lastRefreshAt, Optional<Instant> tokenExpiresAt, Instant updatedAt) {
+                               Optional<Instant> lastRefreshAt, Optional<Instant> tokenExpiresAt, Instant updatedAt,
+                               Optional<MailSyncState> mailSync) {
 
     /**
      * Checks presence.
@@ -38,6 +41,7 @@ public record ConnectionHealth(String connectionId, String ownerUserId, Provider
      * @param lastRefreshAt its last successful refresh
      * @param tokenExpiresAt when its access token expires
      * @param updatedAt when it last changed
+     * @param mailSync the state of its mail sync, if one ran
      */
     public ConnectionHealth {
         Objects.requireNonNull(connectionId, "connectionId");
@@ -49,6 +53,28 @@ public record ConnectionHealth(String connectionId, String ownerUserId, Provider
         Objects.requireNonNull(lastRefreshAt, "lastRefreshAt");
         Objects.requireNonNull(tokenExpiresAt, "tokenExpiresAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(mailSync, "mailSync");
+    }
+
+    /**
+     * A connection's health without a mail sync state.
+     *
+     * @param connectionId the connection
+     * @param ownerUserId who connected it
+     * @param provider the provider
+     * @param maskedAddress the masked address
+     * @param status where it is
+     * @param connected whether it is CONNECTED
+     * @param lastError its last failure
+     * @param lastRefreshAt its last successful refresh
+     * @param tokenExpiresAt when its access token expires
+     * @param updatedAt when it last changed
+     */
+    public ConnectionHealth(String connectionId, String ownerUserId, Provider provider, String maskedAddress,
+                            ConnectionStatus status, boolean connected, Optional<ConnectionError> lastError,
+                            Optional<Instant> lastRefreshAt, Optional<Instant> tokenExpiresAt, Instant updatedAt) {
+        this(connectionId, ownerUserId, provider, maskedAddress, status, connected, lastError, lastRefreshAt,
+                tokenExpiresAt, updatedAt, Optional.empty());
     }
 
     /**

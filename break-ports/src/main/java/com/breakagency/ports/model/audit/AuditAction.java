@@ -81,5 +81,7 @@ public enum AuditAction {
     /** One commission line was reversed, in part or in full, by a refund. */
     COMMISSION_REVERSED,
     /** A credit note reduced an issued invoice. */
-    CREDIT_NOTE_ISSUED
+    CREDIT_NOTE_ISSUED,
+    /** A user asked for a connection's mail to sync now. */
+    MAIL_RESYNC_REQUESTED
 }

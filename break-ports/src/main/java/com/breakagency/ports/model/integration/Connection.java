@@ -1,5 +1,7 @@
 package com.breakagency.ports.model.integration;
 
+import com.breakagency.ports.model.mail.MailSyncState;
+import com.breakagency.ports.model.mail.MailSyncStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,13 +32,15 @@ import java.util.Set;
  * @param createdAt                    when first connected
  * @param updatedAt                    when last changed
  * @param version                      optimistic-locking version, 1 for a new connection
+ * @param mailSync                     the state of its mail sync, as {@code Integrations} answers with it;
+ *                                     stores keep it apart and read connections without it (empty)
  */
 public record Connection(String id, String ownerUserId, Provider provider, String accountAddress, Set<String> scopes,
                          ConnectionStatus status, Optional<ConnectionTokens> tokens,
                          Optional<Instant> accessTokenExpiresAt, Optional<Instant> lastRefreshAt,
                          Optional<Instant> lastRefreshFailureAt, int consecutiveTransientFailures,
                          Optional<Instant> nextRefreshAttemptAt, Optional<ConnectionError> lastError,
-                         Instant createdAt, Instant updatedAt, long version) {
+                         Instant createdAt, Instant updatedAt, long version, Optional<MailSyncState> mailSync) {
 
     /**
      * Checks presence and copies.
@@ -57,6 +61,7 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
      * @param createdAt when first connected
      * @param updatedAt when last changed
      * @param version optimistic-locking version, 1 for a new connection
+     * @param mailSync the state of its mail sync, or empty
      * @throws NullPointerException     naming the component, if one is null
      * @throws IllegalArgumentException if {@code consecutiveTransientFailures} is negative
      */
@@ -75,6 +80,7 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(mailSync, "mailSync");
         if (consecutiveTransientFailures < 0) {
             throw new IllegalArgumentException("consecutiveTransientFailures must not be negative");
         }
@@ -97,7 +103,7 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
                                        Set<String> scopes, ConnectionTokens tokens, Instant expiresAt, Instant at) {
         return new Connection(id, ownerUserId, provider, accountAddress, scopes, ConnectionStatus.CONNECTED,
                 Optional.of(tokens), Optional.of(expiresAt), Optional.empty(), Optional.empty(), 0, Optional.empty(),
-                Optional.empty(), at, at, 1);
+                Optional.empty(), at, at, 1, Optional.empty());
     }
 
     /**
@@ -122,7 +128,7 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
     public Connection reconnected(Set<String> grantedScopes, ConnectionTokens newTokens, Instant expiresAt, Instant at) {
         return new Connection(id, ownerUserId, provider, accountAddress, grantedScopes, ConnectionStatus.CONNECTED,
                 Optional.of(newTokens), Optional.of(expiresAt), lastRefreshAt, lastRefreshFailureAt, 0,
-                Optional.empty(), Optional.empty(), createdAt, at, version + 1);
+                Optional.empty(), Optional.empty(), createdAt, at, version + 1, mailSync);
     }
 
     /**
@@ -136,7 +142,7 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
     public Connection refreshed(ConnectionTokens newTokens, Instant expiresAt, Instant at) {
         return new Connection(id, ownerUserId, provider, accountAddress, scopes, ConnectionStatus.CONNECTED,
                 Optional.of(newTokens), Optional.of(expiresAt), Optional.of(at), lastRefreshFailureAt, 0,
-                Optional.empty(), Optional.empty(), createdAt, at, version + 1);
+                Optional.empty(), Optional.empty(), createdAt, at, version + 1, mailSync);
     }
 
     /**
@@ -150,7 +156,7 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
     public Connection failedTransiently(ConnectionError error, Instant notBefore) {
         return new Connection(id, ownerUserId, provider, accountAddress, scopes, status, tokens, accessTokenExpiresAt,
                 lastRefreshAt, Optional.of(error.at()), consecutiveTransientFailures + 1, Optional.of(notBefore),
-                Optional.of(error), createdAt, error.at(), version + 1);
+                Optional.of(error), createdAt, error.at(), version + 1, mailSync);
     }
 
     /**
@@ -162,7 +168,7 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
     public Connection needsReauth(ConnectionError error) {
         return new Connection(id, ownerUserId, provider, accountAddress, scopes, ConnectionStatus.NEEDS_REAUTH,
                 Optional.empty(), Optional.empty(), lastRefreshAt, Optional.of(error.at()), 0, Optional.empty(),
-                Optional.of(error), createdAt, error.at(), version + 1);
+                Optional.of(error), createdAt, error.at(), version + 1, mailSync);
     }
 
     /**
@@ -174,7 +180,7 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
     public Connection disconnected(Instant at) {
         return new Connection(id, ownerUserId, provider, accountAddress, scopes, ConnectionStatus.DISCONNECTED,
                 Optional.empty(), Optional.empty(), lastRefreshAt, lastRefreshFailureAt, 0, Optional.empty(),
-                lastError, createdAt, at, version + 1);
+                lastError, createdAt, at, version + 1, mailSync);
     }
 
     /**
@@ -187,7 +193,7 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
     public Connection resealed(ConnectionTokens resealed, Instant at) {
         return new Connection(id, ownerUserId, provider, accountAddress, scopes, status, Optional.of(resealed),
                 accessTokenExpiresAt, lastRefreshAt, lastRefreshFailureAt, consecutiveTransientFailures,
-                nextRefreshAttemptAt, lastError, createdAt, at, version + 1);
+                nextRefreshAttemptAt, lastError, createdAt, at, version + 1, mailSync);
     }
 
     /**
@@ -198,7 +204,61 @@ public record Connection(String id, String ownerUserId, Provider provider, Strin
     public Connection withoutTokens() {
         return new Connection(id, ownerUserId, provider, accountAddress, scopes, status, Optional.empty(),
                 accessTokenExpiresAt, lastRefreshAt, lastRefreshFailureAt, consecutiveTransientFailures,
-                nextRefreshAttemptAt, lastError, createdAt, updatedAt, version);
+                nextRefreshAttemptAt, lastError, createdAt, updatedAt, version, mailSync);
+    }
+
+    /**
+     * A connection as a store reads it: without its mail sync state.
+     *
+     * @param id Break's id
+     * @param ownerUserId the user who connected it
+     * @param provider the provider
+     * @param accountAddress the account's address at the provider, lower case
+     * @param scopes the scopes the provider granted
+     * @param status where it is
+     * @param tokens the sealed tokens
+     * @param accessTokenExpiresAt when the current access token expires
+     * @param lastRefreshAt the last successful refresh
+     * @param lastRefreshFailureAt the last failed refresh
+     * @param consecutiveTransientFailures transient failures since the last success
+     * @param nextRefreshAttemptAt no refresh before this instant
+     * @param lastError the last failure
+     * @param createdAt when first connected
+     * @param updatedAt when last changed
+     * @param version optimistic-locking version
+     * @throws NullPointerException     naming the component, if one is null
+     * @throws IllegalArgumentException if {@code consecutiveTransientFailures} is negative
+     */
+    public Connection(String id, String ownerUserId, Provider provider, String accountAddress, Set<String> scopes,
+                      ConnectionStatus status, Optional<ConnectionTokens> tokens,
+                      Optional<Instant> accessTokenExpiresAt, Optional<Instant> lastRefreshAt,
+                      Optional<Instant> lastRefreshFailureAt, int consecutiveTransientFailures,
+                      Optional<Instant> nextRefreshAttemptAt, Optional<ConnectionError> lastError,
+                      Instant createdAt, Instant updatedAt, long version) {
+        this(id, ownerUserId, provider, accountAddress, scopes, status, tokens, accessTokenExpiresAt, lastRefreshAt,
+                lastRefreshFailureAt, consecutiveTransientFailures, nextRefreshAttemptAt, lastError, createdAt,
+                updatedAt, version, Optional.empty());
+    }
+
+    /**
+     * The same connection with its mail sync state attached (same version).
+     *
+     * @param state the state, or empty
+     * @return the copy
+     */
+    public Connection withMailSync(Optional<MailSyncState> state) {
+        return new Connection(id, ownerUserId, provider, accountAddress, scopes, status, tokens,
+                accessTokenExpiresAt, lastRefreshAt, lastRefreshFailureAt, consecutiveTransientFailures,
+                nextRefreshAttemptAt, lastError, createdAt, updatedAt, version, state);
+    }
+
+    /**
+     * Where its mail sync is: NOT_SYNCED until a sync state exists.
+     *
+     * @return the status
+     */
+    public MailSyncStatus mailSyncStatus() {
+        return mailSync.map(MailSyncState::status).orElse(MailSyncStatus.NOT_SYNCED);
     }
 
     @Override
