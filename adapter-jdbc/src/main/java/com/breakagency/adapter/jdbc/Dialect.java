@@ -226,6 +226,14 @@ public enum Dialect {
         return sql;
     }
 
+    /**
+     * Whether one prepared statement may hold several commands, sent in one round trip (PostgreSQL's
+     * driver sends them with one sync); H2 takes one command per statement.
+     */
+    boolean sendsStatementsTogether() {
+        return this == POSTGRESQL;
+    }
+
     /** An unquoted identifier as the database stores it: H2 upper-cases, PostgreSQL lower-cases. */
     String fold(String unquotedIdentifier) {
         return foldsToUpperCase ? unquotedIdentifier.toUpperCase(Locale.ROOT)

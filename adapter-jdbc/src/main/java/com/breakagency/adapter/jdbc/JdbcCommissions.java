@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@link Commissions} in the append-only table {@code commission_lines}. One line per (payment,
  * beneficiary kind, beneficiary id) is the constraint {@code commission_lines_allocation_uq}
  * (CONFLICT/ALREADY_EXISTS, field {@code allocation}): a payment is allocated once however many units of
- * work try at once. {@link #insertAll} sends the lines as one JDBC batch; a refused line fails the
+ * work try at once. {@link #insertAll} holds the lines as one multi-row insert, sent with the unit of
+ * work's other writes ({@link PendingWrites}); a refused line fails the
  * statement and so the unit of work, which keeps none of them. Rates are {@code NUMERIC(30, 15)}: equal
  * by {@code compareTo}, their scale as the database returns it. Thread-safe.
  */
@@ -51,7 +52,7 @@ final class JdbcCommissions implements Commissions {
                     line.rate(), line.planId(), line.amount().minorUnits(),
                     line.amount().currency().getCurrencyCode(), line.status(), line.createdAt()));
         }
-        sql.batch("INSERT INTO " + lines + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        sql.deferInsert(lines, COLUMNS, rows);
     }
 
     @Override

@@ -67,23 +67,24 @@ final class JdbcInvoices implements Invoices {
 
     @Override
     public void update(Invoice invoice) {
-        sql.transactions().inTransaction(() -> {
-            int updated = sql.update("UPDATE " + invoices + " SET brand_id = ?, talent_id = ?,"
-                            + " number = ?, lines = ?, total_minor = ?, paid_minor = ?, currency = ?, due_date = ?,"
-                            + " status = ?, commissions = ?, version = ?, created_at = ?, updated_at = ?"
-                            + " WHERE id = ? AND version = ?",
-                    invoice.brandId(), invoice.talentId(), invoice.number().orElse(null),
-                    lines(invoice), invoice.total().minorUnits(), invoice.paid().minorUnits(),
-                    invoice.total().currency().getCurrencyCode(), invoice.dueDate().orElse(null), invoice.status(),
-                    invoice.commissions(), invoice.version(), invoice.createdAt(), invoice.updatedAt(), invoice.id(),
-                    invoice.version() - 1);
-            if (updated == 0) {
-                throw sql.exists("SELECT 1 FROM " + invoices + " WHERE id = ?", invoice.id())
-                        ? BreakException.versionMismatch("invoice", invoice.id())
-                        : BreakException.notFound("invoice", invoice.id());
-            }
-            return null;
-        });
+        // held with the unit's other writes; the row count is checked when they are sent
+        sql.defer("UPDATE " + invoices + " SET brand_id = ?, talent_id = ?,"
+                        + " number = ?, lines = ?, total_minor = ?, paid_minor = ?, currency = ?, due_date = ?,"
+                        + " status = ?, commissions = ?, version = ?, created_at = ?, updated_at = ?"
+                        + " WHERE id = ? AND version = ?", updated -> requireOne(updated, invoice.id()),
+                invoice.brandId(), invoice.talentId(), invoice.number().orElse(null),
+                lines(invoice), invoice.total().minorUnits(), invoice.paid().minorUnits(),
+                invoice.total().currency().getCurrencyCode(), invoice.dueDate().orElse(null), invoice.status(),
+                invoice.commissions(), invoice.version(), invoice.createdAt(), invoice.updatedAt(), invoice.id(),
+                invoice.version() - 1);
+    }
+
+    private void requireOne(int updated, String id) {
+        if (updated == 0) {
+            throw sql.exists("SELECT 1 FROM " + invoices + " WHERE id = ?", id)
+                    ? BreakException.versionMismatch("invoice", id)
+                    : BreakException.notFound("invoice", id);
+        }
     }
 
     @Override

@@ -43,7 +43,7 @@ final class JdbcPayments implements Payments {
 
     @Override
     public void insert(Payment payment) {
-        sql.update("INSERT INTO " + payments + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        sql.defer("INSERT INTO " + payments + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null,
                 payment.id(), payment.invoiceId(), payment.amount().minorUnits(),
                 payment.amount().currency().getCurrencyCode(), payment.receivedOn(), payment.externalReference(),
                 payment.source(), payment.recordedBy(), payment.recordedAt());
