@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link Commissions} in the append-only table {@code commission_lines}. One line per (payment,
@@ -34,10 +35,12 @@ final class JdbcCommissions implements Commissions {
 
     private final Sql sql;
     private final String lines;
+    private final String payments;
 
     JdbcCommissions(Sql sql) {
         this.sql = sql;
         this.lines = sql.table("commission_lines");
+        this.payments = sql.table("payments");
     }
 
     @Override
@@ -63,8 +66,10 @@ final class JdbcCommissions implements Commissions {
 
     @Override
     public List<CommissionLine> byInvoice(String invoiceId) {
-        return sql.list("SELECT " + COLUMNS + " FROM " + lines + " WHERE invoice_id = ? ORDER BY id",
-                JdbcCommissions::row, invoiceId);
+        // through the invoice's payments: payments_reference_uq leads with invoice_id, the allocation index
+        // with payment_id (V7)
+        return sql.list("SELECT " + COLUMNS + " FROM " + lines + " WHERE payment_id IN (SELECT p.id FROM " + payments
+                        + " p WHERE p.invoice_id = ?) ORDER BY id", JdbcCommissions::row, invoiceId);
     }
 
     @Override
@@ -90,5 +95,15 @@ final class JdbcCommissions implements Commissions {
                 Money.of(row.longValue("basis_minor"), currency), row.decimal("rate"), row.string("plan_id"),
                 Money.of(row.longValue("amount_minor"), currency), row.enumValue("status", CommissionStatus.class),
                 row.instant("created_at"));
+    }
+
+    @Override
+    public Map<String, Long> amountByCurrency(CommissionStatus status, Set<BeneficiaryKind> kinds) {
+        if (kinds.isEmpty()) {
+            return Map.of();
+        }
+        Where where = new Where().and("status = ?", status).andIn("beneficiary_kind", kinds.stream().sorted().toList());
+        return JdbcInvoices.sums(sql, "SELECT currency, SUM(amount_minor) AS total FROM " + lines + where.sql()
+                + " GROUP BY currency", where.params());
     }
 }

@@ -8,11 +8,14 @@ import com.breakagency.ports.model.finance.InvoiceLine;
 import com.breakagency.ports.model.finance.InvoiceStatus;
 import com.breakagency.ports.spi.Invoices;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@link Invoices} in table {@code invoices}; the lines are JSON text, in their order, and the total and
@@ -161,5 +164,25 @@ final class JdbcInvoices implements Invoices {
                 row.optionalDate("due_date"), row.enumValue("status", InvoiceStatus.class),
                 row.enumValue("commissions", CommissionState.class), row.longValue("version"),
                 row.instant("created_at"), row.instant("updated_at"));
+    }
+
+    @Override
+    public Map<String, Long> outstandingByCurrency(Set<InvoiceStatus> statuses, Optional<LocalDate> dueBefore) {
+        if (statuses.isEmpty()) {
+            return Map.of();
+        }
+        Where where = new Where().andIn("status", statuses.stream().sorted().toList()).andIf(dueBefore, "due_date < ?");
+        return sums(sql, "SELECT currency, SUM(total_minor - paid_minor) AS total FROM " + invoices + where.sql()
+                + " GROUP BY currency", where.params());
+    }
+
+    /** Minor units per currency code, from rows of {@code currency} and {@code total}. */
+    static Map<String, Long> sums(Sql sql, String query, List<Object> params) {
+        Map<String, Long> sums = new TreeMap<>();
+        for (Map.Entry<String, Long> row : sql.list(query, r -> Map.entry(r.string("currency").strip(), r.longValue("total")),
+                params)) {
+            sums.merge(row.getKey(), row.getValue(), Long::sum);
+        }
+        return sums;
     }
 }

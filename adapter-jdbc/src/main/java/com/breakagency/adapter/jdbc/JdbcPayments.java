@@ -95,4 +95,10 @@ final class JdbcPayments implements Payments {
                 row.string("external_reference"), row.enumValue("source", PaymentSource.class),
                 row.string("recorded_by"), row.instant("recorded_at"));
     }
+
+    @Override
+    public Map<String, Long> receivedByCurrency(LocalDate from, LocalDate to) {
+        return JdbcInvoices.sums(sql, "SELECT currency, SUM(amount_minor) AS total FROM " + payments
+                + " WHERE received_on >= ? AND received_on < ? GROUP BY currency", List.of(from, to));
+    }
 }
