@@ -89,7 +89,7 @@ public final class MarkPaidBenchmark {
     private static final Pattern PGBENCH_TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final int PREPARE_BATCH = 1_000;
     private static final int COUNTING_CALLS = 200;
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = Integer.getInteger("bench.attempts", 3);
     /** Other processes using more than this per mille of the machine's CPU disturb a measurement. */
     private static final long DISTURBED_PER_MILLE = 50;
     /** The longest wait for quiet, in minutes; {@code -Dbench.quietWaitMinutes=N} shortens it on a busy shared machine. */
