@@ -6,7 +6,7 @@ import java.util.List;
  * Books of any size made directly in SQL on PostgreSQL ({@code generate_series}), for plans and timings
  * that need many rows without the hours it would take to make them through Break: {@code n} deals, each
  * with its invoice; 80% of the invoices paid in full, 5% partly, the rest issued and open, due on days
- * spread over 400 days; one payment per paid invoice with the agency's three lines, six audit events per
+ * spread over 400 days; one payment per paid invoice with the agency's three lines, one to six audit events per
  * payment and one DONE repair step per ten invoices. 200 brands, 500 talents, 50 agents, three currencies.
  * Ids are zero-padded, so they order as Break's ids do. The same statements make the scale benchmark's
  * books (benchmarks module, {@code ScaleBenchmark}).
@@ -16,8 +16,13 @@ final class GeneratedBooks {
     private GeneratedBooks() {
     }
 
-    /** The statements that fill an empty, migrated schema, then {@code ANALYZE} it. */
+    /** The statements that fill an empty, migrated schema with six audit events per payment, then {@code ANALYZE} it. */
     static List<String> statements(String schema, int n) {
+        return statements(schema, n, 6);
+    }
+
+    /** The statements that fill an empty, migrated schema, then {@code ANALYZE} it; 1 to 6 audit events per payment. */
+    static List<String> statements(String schema, int n, int eventsPerPayment) {
         String s = schema + ".";
         String id = "lpad(i::text, 9, '0')";
         String status = "CASE WHEN i % 20 < 16 THEN 'PAID' WHEN i % 20 = 16 THEN 'PARTIALLY_PAID' ELSE 'ISSUED' END";
@@ -65,7 +70,7 @@ final class GeneratedBooks {
                         + " (ARRAY['PAYMENT','INVOICE','INVOICE','INVOICE','INVOICE','DEAL'])[k],"
                         + " CASE k WHEN 1 THEN p.id WHEN 6 THEN 'deal-' || substr(p.id, 5) ELSE p.invoice_id END,"
                         + " 'finance-fay', '[\"FINANCE\"]', 'corr-' || p.id, p.recorded_at, '{}'"
-                        + " FROM " + s + "payments p, generate_series(1, 6) k",
+                        + " FROM " + s + "payments p, generate_series(1, " + eventsPerPayment + ") k",
                 "INSERT INTO " + s + "work_steps (id, type, dedup_key, payload, status, attempts, next_attempt_at,"
                         + " lease_owner, lease_expires_at, last_error, created_at, updated_at, version)"
                         + " SELECT 'step-' || " + id + ", 'ENSURE_COMMISSIONS', 'ENSURE_COMMISSIONS:inv-' || " + id + ","
