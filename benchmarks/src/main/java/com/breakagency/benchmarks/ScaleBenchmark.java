@@ -41,7 +41,7 @@ import java.util.Optional;
  * Runs by hand ({@code -Dexec.mainClass=com.breakagency.benchmarks.ScaleBenchmark}), never in CI.
  *
  * <p>Options (all optional): {@code --host 127.0.0.1 --port 5432 --user postgres --database break_bench
- * --invoices 1000000}. Writes what it prints to {@code target/scale-results.md}.
+ * --invoices 1000000 --reuse false} ({@code --reuse true} times the books an earlier run made). Writes what it prints to {@code target/scale-results.md}.
  */
 public final class ScaleBenchmark {
 
@@ -95,20 +95,25 @@ public final class ScaleBenchmark {
         config.setJdbcUrl(url());
         config.setMaximumPoolSize(2);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            boolean reuse = Boolean.parseBoolean(options.getOrDefault("reuse", "false"));
+            if (!reuse) {
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                }
             }
             JdbcPersistence persistence = JdbcPersistence.builder(pool).schema(SCHEMA).build();
             long start = System.nanoTime();
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                for (String sql : GeneratedBooks.statements(SCHEMA, n, 1)) {
-                    s.execute(sql);
+            if (!reuse) {
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    for (String sql : GeneratedBooks.statements(SCHEMA, n, 1)) {
+                        s.execute(sql);
+                    }
+                    s.execute("VACUUM ANALYZE " + SCHEMA + ".invoices");
+                    s.execute("CHECKPOINT");
                 }
-                s.execute("VACUUM ANALYZE " + SCHEMA + ".invoices");
-                s.execute("CHECKPOINT");
             }
-            say(String.format(Locale.ROOT, "- generated in SQL in %.1f s: %s", (System.nanoTime() - start) / 1e9,
-                    sizes(pool)));
+            say(String.format(Locale.ROOT, "- %s in %.1f s: %s", reuse ? "books of an earlier run reused, counted"
+                    : "generated in SQL", (System.nanoTime() - start) / 1e9, sizes(pool)));
             say("");
             Clock clock = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(36_000), ZoneOffset.UTC);
             try (BreakAgency agency = BreakAgency.builder().clock(clock).persistence(persistence).build();
