@@ -12,7 +12,7 @@ import com.breakagency.ports.api.finance.RecordPayment;
 import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.PaymentSource;
-import java.time.LocalDate;
+import com.breakagency.testkit.AgencyFixture;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +32,7 @@ class PostgresRoundTripsTest {
 
     private TestDatabase db;
     private CountingDataSource counting;
+    private AgencyFixture<BreakAgency> office;
     private BreakAgency agency;
 
     @BeforeEach
@@ -39,22 +40,23 @@ class PostgresRoundTripsTest {
         db = TestDatabase.postgres(PostgresRoundTripsTest.class);
         String schema = db.freshPersistence().schema();
         counting = new CountingDataSource(db.newPool("counting", 1));
-        agency = BreakAgency.builder().persistence(JdbcPersistence.builder(counting).schema(schema)
-                .dialect(Dialect.POSTGRESQL).migrateOnStart(false).build()).build();
+        office = JdbcAgencies.on(JdbcPersistence.builder(counting).schema(schema).dialect(Dialect.POSTGRESQL)
+                .migrateOnStart(false).build());
+        agency = office.agency();
     }
 
     @AfterEach
     void stop() {
-        agency.close();
+        office.close();
     }
 
     @Test
     void a_mark_paid_with_three_commission_lines_makes_seven_round_trips_commit_included() {
-        Invoice issued = FaultFixtures.issuedInvoice(agency, true);
+        Invoice issued = FaultFixtures.issuedInvoice(office, true);
         counting.reset();
 
         PaymentResult paid = agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(),
-                LocalDate.now(), "bank-tx-1", "pay-1", PaymentSource.BANK_FEED));
+                office.today(), "bank-tx-1", "pay-1", PaymentSource.BANK_FEED));
 
         assertFalse(paid.replayed());
         assertEquals(3, paid.lines().size());
@@ -73,13 +75,13 @@ class PostgresRoundTripsTest {
 
     @Test
     void a_second_payment_reads_the_earlier_lines_and_stays_within_the_budget() {
-        Invoice issued = FaultFixtures.issuedInvoice(agency, true);
+        Invoice issued = FaultFixtures.issuedInvoice(office, true);
         agency.finance().recordPayment(FINANCE, RecordPayment.of(issued.id(), Money.of(FaultFixtures.DEAL_VALUE / 5, "GBP"),
-                LocalDate.now(), "bank-tx-1").withIdempotencyKey("pay-1").via(PaymentSource.BANK_FEED));
+                office.today(), "bank-tx-1").withIdempotencyKey("pay-1").via(PaymentSource.BANK_FEED));
         counting.reset();
 
         PaymentResult rest = agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(),
-                LocalDate.now(), "bank-tx-2", "pay-2", PaymentSource.BANK_FEED));
+                office.today(), "bank-tx-2", "pay-2", PaymentSource.BANK_FEED));
 
         assertEquals(3, rest.lines().size());
         List<String> trips = counting.trips();
@@ -90,8 +92,8 @@ class PostgresRoundTripsTest {
 
     @Test
     void a_replay_reads_and_writes_nothing() {
-        Invoice issued = FaultFixtures.issuedInvoice(agency, true);
-        MarkInvoicePaid command = new MarkInvoicePaid(issued.id(), LocalDate.now(), "bank-tx-1", "pay-1",
+        Invoice issued = FaultFixtures.issuedInvoice(office, true);
+        MarkInvoicePaid command = new MarkInvoicePaid(issued.id(), office.today(), "bank-tx-1", "pay-1",
                 PaymentSource.BANK_FEED);
         agency.finance().markInvoicePaid(FINANCE, command);
         counting.reset();
