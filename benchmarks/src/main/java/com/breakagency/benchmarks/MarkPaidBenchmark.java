@@ -89,10 +89,11 @@ public final class MarkPaidBenchmark {
     private static final Pattern PGBENCH_TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final int PREPARE_BATCH = 1_000;
     private static final int COUNTING_CALLS = 200;
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = Integer.getInteger("bench.attempts", 3);
     /** Other processes using more than this per mille of the machine's CPU disturb a measurement. */
     private static final long DISTURBED_PER_MILLE = 50;
-    private static final long QUIET_WAIT_MINUTES = 10;
+    /** The longest wait for quiet, in minutes; {@code -Dbench.quietWaitMinutes=N} shortens it on a busy shared machine. */
+    private static final long QUIET_WAIT_MINUTES = Long.getLong("bench.quietWaitMinutes", 10);
 
     private final Options options;
     private final StringBuilder report = new StringBuilder();
@@ -161,6 +162,7 @@ public final class MarkPaidBenchmark {
         }
         say("- Break: warm-up " + options.warmupSeconds() + " s, then " + options.durationSeconds()
                 + " s measured per client count; one pooled connection per client (HikariCP, pool size = clients)");
+        say("- load averages at the start (1, 5, 15 min, from /proc/loadavg as uptime shows them): " + loadAverages());
         say("");
         if (options.runPgbench()) {
             say("## pgbench -i");
@@ -182,6 +184,8 @@ public final class MarkPaidBenchmark {
             levels.add(level(clients));
         }
         Map<String, Double> perCall = countStatements();
+        say("- load averages at the end (1, 5, 15 min): " + loadAverages());
+        say("");
 
         say("## Results");
         say("");
@@ -568,6 +572,12 @@ public final class MarkPaidBenchmark {
         facts.put("server", options.host() + ":" + options.port() + ", database " + options.database()
                 + " (the client and the server share the machine)");
         return facts;
+    }
+
+    /** The machine's load averages over 1, 5 and 15 minutes, as {@code uptime} prints them. */
+    private static String loadAverages() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+        return parts[0] + ", " + parts[1] + ", " + parts[2];
     }
 
     private static String cpuModel() throws IOException {

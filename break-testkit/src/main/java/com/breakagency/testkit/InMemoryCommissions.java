@@ -1,11 +1,15 @@
 package com.breakagency.testkit;
 
 import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.model.finance.BeneficiaryKind;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.CommissionStatus;
 import com.breakagency.ports.spi.Commissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@link Commissions} in memory, with one line per (payment, beneficiary) as a unique index would give, and
@@ -79,5 +83,14 @@ public final class InMemoryCommissions implements Commissions {
             }
             return null;
         });
+    }
+
+    @Override
+    public Map<String, Long> amountByCurrency(CommissionStatus status, Set<BeneficiaryKind> kinds) {
+        Map<String, Long> sums = new TreeMap<>();
+        for (CommissionLine l : byId.values(l -> l.status() == status && kinds.contains(l.beneficiary().kind()))) {
+            sums.merge(l.amount().currency().getCurrencyCode(), l.amount().minorUnits(), Long::sum);
+        }
+        return sums;
     }
 }

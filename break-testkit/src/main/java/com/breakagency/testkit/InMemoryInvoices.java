@@ -2,10 +2,15 @@ package com.breakagency.testkit;
 
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.model.finance.Invoice;
+import com.breakagency.ports.model.finance.InvoiceStatus;
 import com.breakagency.ports.spi.Deals;
 import com.breakagency.ports.spi.Invoices;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@link Invoices} in memory, with the uniqueness of deal and number a unique index would give. Units of
@@ -118,5 +123,18 @@ public final class InMemoryInvoices implements Invoices {
                 && query.talentId().map(i.talentId()::equals).orElse(true)
                 && query.dueBefore().map(d -> i.dueDate().map(due -> due.isBefore(d)).orElse(false)).orElse(true)
                 && query.ownerAgentId().map(agent -> ownedBy(i, agent)).orElse(true)), Invoice::id, afterId, limit));
+    }
+
+    @Override
+    public Map<String, Long> outstandingByCurrency(Set<InvoiceStatus> statuses, Optional<LocalDate> dueBefore) {
+        return transactions.inTransaction(() -> {
+            Map<String, Long> sums = new TreeMap<>();
+            for (Invoice i : byId.values(i -> statuses.contains(i.status())
+                    && dueBefore.map(d -> i.dueDate().map(due -> due.isBefore(d)).orElse(false)).orElse(true))) {
+                sums.merge(i.total().currency().getCurrencyCode(), i.total().minorUnits() - i.paid().minorUnits(),
+                        Long::sum);
+            }
+            return sums;
+        });
     }
 }

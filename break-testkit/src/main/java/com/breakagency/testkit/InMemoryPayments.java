@@ -6,7 +6,9 @@ import com.breakagency.ports.spi.Payments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** {@link Payments} in memory, with one payment per (invoice, external reference). Thread-safe. */
 public final class InMemoryPayments implements Payments {
@@ -80,5 +82,16 @@ public final class InMemoryPayments implements Payments {
     public List<Payment> receivedBetween(LocalDate from, LocalDate to, Optional<String> afterId, int limit) {
         return Keyset.ascendingAfter(byId.values(p -> !p.receivedOn().isBefore(from) && p.receivedOn().isBefore(to)),
                 Payment::id, afterId, limit);
+    }
+
+    @Override
+    public Map<String, Long> receivedByCurrency(LocalDate from, LocalDate to) {
+        return transactions.inTransaction(() -> {
+            Map<String, Long> sums = new TreeMap<>();
+            for (Payment p : byId.values(p -> !p.receivedOn().isBefore(from) && p.receivedOn().isBefore(to))) {
+                sums.merge(p.amount().currency().getCurrencyCode(), p.amount().minorUnits(), Long::sum);
+            }
+            return sums;
+        });
     }
 }

@@ -92,6 +92,8 @@ public enum Dialect {
     static final String BINARY_COLLATION_PLACEHOLDER = "binary_collation";
     /** The migrations' placeholder for the type of a column of bytes of any length (sealed tokens). */
     static final String BINARY_TYPE_PLACEHOLDER = "binary_type";
+    /** The placeholder for the statement that leaves room for updates on the pages of invoices (V7). */
+    static final String ROOM_FOR_UPDATES_PLACEHOLDER = "invoices_room_for_updates";
 
     private static final Logger LOG = LoggerFactory.getLogger(Dialect.class);
     private static final Pattern QUALIFIED_COLUMNS = Pattern.compile("\\{([a-z]+)\\.columns}");
@@ -154,10 +156,13 @@ public enum Dialect {
      * The values of the migrations' placeholders: {@value #BINARY_COLLATION_PLACEHOLDER} is what makes a
      * column order strings as {@link String#compareTo} does ({@code COLLATE "C"} on PostgreSQL, nothing
      * on H2, whose default order already is); {@value #BINARY_TYPE_PLACEHOLDER} is the type of a column of
-     * bytes of any length ({@code BYTEA} on PostgreSQL, {@code VARBINARY} on H2).
+     * bytes of any length ({@code BYTEA} on PostgreSQL, {@code VARBINARY} on H2);
+     * {@value #ROOM_FOR_UPDATES_PLACEHOLDER} is the statement (with its semicolon) that leaves room on the
+     * pages of invoices for updated rows (a fillfactor, on PostgreSQL), or nothing (H2).
      */
     Map<String, String> migrationPlaceholders() {
-        return Map.of(BINARY_COLLATION_PLACEHOLDER, binaryCollation, BINARY_TYPE_PLACEHOLDER, binaryType);
+        return Map.of(BINARY_COLLATION_PLACEHOLDER, binaryCollation, BINARY_TYPE_PLACEHOLDER, binaryType,
+                ROOM_FOR_UPDATES_PLACEHOLDER, this == POSTGRESQL ? "ALTER TABLE invoices SET (fillfactor = 80);" : "");
     }
 
     /** Inserts a commission plan or replaces the one with its id, in one statement. */
@@ -224,6 +229,14 @@ public enum Dialect {
             throw new IllegalStateException("a statement template was left unfilled");
         }
         return sql;
+    }
+
+    /**
+     * Whether one prepared statement may hold several commands, sent in one round trip (PostgreSQL's
+     * driver sends them with one sync); H2 takes one command per statement.
+     */
+    boolean sendsStatementsTogether() {
+        return this == POSTGRESQL;
     }
 
     /** An unquoted identifier as the database stores it: H2 upper-cases, PostgreSQL lower-cases. */

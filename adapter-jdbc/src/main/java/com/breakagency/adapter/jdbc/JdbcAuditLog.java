@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * {@link AuditLog} in the append-only table {@code audit_events}; the actor's roles and the changes are
- * JSON text. {@link #latest} reads one row from the end of the index {@code audit_events_action_idx}
+ * JSON text. The events a unit of work appends are sent after its other writes, as one multi-row insert
+ * ({@link PendingWrites}), before the unit next reads or commits. {@link #latest} reads one row from the end of the index {@code audit_events_action_idx}
  * ({@code action, id}). Thread-safe.
  */
 final class JdbcAuditLog implements AuditLog {
@@ -38,8 +39,9 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEvent event) {
-        sql.update("INSERT INTO " + events + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.id(), event.action(), event.entity().type(), event.entity().id(), event.actorUserId(),
+        // nothing in a unit of work reads its own events back, and nothing references them: they go last,
+        // all of the unit's events in one multi-row insert
+        sql.appendLast(events, COLUMNS, event.id(), event.action(), event.entity().type(), event.entity().id(), event.actorUserId(),
                 JsonText.strings(EnumSet.copyOf(event.actorRoles()).stream().map(Role::name).toList()),
                 event.correlationId(), event.at(), JsonText.object(event.changes()));
     }

@@ -12,12 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link Commissions} in the append-only table {@code commission_lines}. One line per (payment,
  * beneficiary kind, beneficiary id) is the constraint {@code commission_lines_allocation_uq}
  * (CONFLICT/ALREADY_EXISTS, field {@code allocation}): a payment is allocated once however many units of
- * work try at once. {@link #insertAll} sends the lines as one JDBC batch; a refused line fails the
+ * work try at once. {@link #insertAll} holds the lines as one multi-row insert, sent with the unit of
+ * work's other writes ({@link PendingWrites}); a refused line fails the
  * statement and so the unit of work, which keeps none of them. Rates are {@code NUMERIC(30, 15)}: equal
  * by {@code compareTo}, their scale as the database returns it. Thread-safe.
  */
@@ -33,10 +35,12 @@ final class JdbcCommissions implements Commissions {
 
     private final Sql sql;
     private final String lines;
+    private final String payments;
 
     JdbcCommissions(Sql sql) {
         this.sql = sql;
         this.lines = sql.table("commission_lines");
+        this.payments = sql.table("payments");
     }
 
     @Override
@@ -51,7 +55,7 @@ final class JdbcCommissions implements Commissions {
                     line.rate(), line.planId(), line.amount().minorUnits(),
                     line.amount().currency().getCurrencyCode(), line.status(), line.createdAt()));
         }
-        sql.batch("INSERT INTO " + lines + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        sql.deferInsert(lines, COLUMNS, rows);
     }
 
     @Override
@@ -62,8 +66,10 @@ final class JdbcCommissions implements Commissions {
 
     @Override
     public List<CommissionLine> byInvoice(String invoiceId) {
-        return sql.list("SELECT " + COLUMNS + " FROM " + lines + " WHERE invoice_id = ? ORDER BY id",
-                JdbcCommissions::row, invoiceId);
+        // through the invoice's payments: payments_reference_uq leads with invoice_id, the allocation index
+        // with payment_id (V7)
+        return sql.list("SELECT " + COLUMNS + " FROM " + lines + " WHERE payment_id IN (SELECT p.id FROM " + payments
+                        + " p WHERE p.invoice_id = ?) ORDER BY id", JdbcCommissions::row, invoiceId);
     }
 
     @Override
@@ -94,5 +100,15 @@ final class JdbcCommissions implements Commissions {
     @Override
     public void markPaidOut(List<String> ids) {
         Chunks.requireAllMoved(sql, lines, ids);
+    }
+
+    @Override
+    public Map<String, Long> amountByCurrency(CommissionStatus status, Set<BeneficiaryKind> kinds) {
+        if (kinds.isEmpty()) {
+            return Map.of();
+        }
+        Where where = new Where().and("status = ?", status).andIn("beneficiary_kind", kinds.stream().sorted().toList());
+        return JdbcInvoices.sums(sql, "SELECT currency, SUM(amount_minor) AS total FROM " + lines + where.sql()
+                + " GROUP BY currency", where.params());
     }
 }

@@ -42,20 +42,22 @@ final class JdbcDeals implements Deals {
 
     @Override
     public void update(Deal deal) {
-        sql.transactions().inTransaction(() -> {
-            int updated = sql.update("UPDATE " + deals + " SET brand_id = ?, talent_id = ?, owner_agent_id = ?,"
-                            + " title = ?, value_minor = ?, currency = ?, stage = ?, commission_plan_id = ?, version = ?,"
-                            + " created_at = ?, updated_at = ? WHERE id = ? AND version = ?",
-                    deal.brandId(), deal.talentId(), deal.ownerAgentId(), deal.title(), deal.value().minorUnits(),
-                    deal.value().currency().getCurrencyCode(), deal.stage(), deal.commissionPlanId().orElse(null),
-                    deal.version(), deal.createdAt(), deal.updatedAt(), deal.id(), deal.version() - 1);
-            if (updated == 0) {
-                throw sql.exists("SELECT 1 FROM " + deals + " WHERE id = ?", deal.id())
-                        ? BreakException.versionMismatch("deal", deal.id())
-                        : BreakException.notFound("deal", deal.id());
-            }
-            return null;
-        });
+        // held with the unit's other writes; the row count is checked when they are sent
+        sql.defer("UPDATE " + deals + " SET brand_id = ?, talent_id = ?, owner_agent_id = ?,"
+                        + " title = ?, value_minor = ?, currency = ?, stage = ?, commission_plan_id = ?, version = ?,"
+                        + " created_at = ?, updated_at = ? WHERE id = ? AND version = ?",
+                updated -> requireOne(updated, deal.id()),
+                deal.brandId(), deal.talentId(), deal.ownerAgentId(), deal.title(), deal.value().minorUnits(),
+                deal.value().currency().getCurrencyCode(), deal.stage(), deal.commissionPlanId().orElse(null),
+                deal.version(), deal.createdAt(), deal.updatedAt(), deal.id(), deal.version() - 1);
+    }
+
+    private void requireOne(int updated, String id) {
+        if (updated == 0) {
+            throw sql.exists("SELECT 1 FROM " + deals + " WHERE id = ?", id)
+                    ? BreakException.versionMismatch("deal", id)
+                    : BreakException.notFound("deal", id);
+        }
     }
 
     @Override

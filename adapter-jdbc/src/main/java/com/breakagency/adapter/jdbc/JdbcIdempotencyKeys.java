@@ -37,7 +37,7 @@ final class JdbcIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public void insert(IdempotencyRecord record) {
-        sql.update("INSERT INTO " + keys + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", record.scope(), record.key(),
+        sql.defer("INSERT INTO " + keys + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", null, record.scope(), record.key(),
                 record.fingerprint(), record.resultId(), record.createdAt(), record.expiresAt());
     }
 

@@ -8,11 +8,14 @@ import com.breakagency.ports.model.finance.InvoiceLine;
 import com.breakagency.ports.model.finance.InvoiceStatus;
 import com.breakagency.ports.spi.Invoices;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@link Invoices} in table {@code invoices}; the lines are JSON text, in their order, and the total and
@@ -68,23 +71,24 @@ final class JdbcInvoices implements Invoices {
 
     @Override
     public void update(Invoice invoice) {
-        sql.transactions().inTransaction(() -> {
-            int updated = sql.update("UPDATE " + invoices + " SET brand_id = ?, talent_id = ?,"
-                            + " number = ?, lines = ?, total_minor = ?, paid_minor = ?, currency = ?, due_date = ?,"
-                            + " status = ?, commissions = ?, version = ?, created_at = ?, updated_at = ?,"
-                            + " credited_minor = ? WHERE id = ? AND version = ?",
-                    invoice.brandId(), invoice.talentId(), invoice.number().orElse(null),
-                    lines(invoice), invoice.total().minorUnits(), invoice.paid().minorUnits(),
-                    invoice.total().currency().getCurrencyCode(), invoice.dueDate().orElse(null), invoice.status(),
-                    invoice.commissions(), invoice.version(), invoice.createdAt(), invoice.updatedAt(),
-                    invoice.credited().minorUnits(), invoice.id(), invoice.version() - 1);
-            if (updated == 0) {
-                throw sql.exists("SELECT 1 FROM " + invoices + " WHERE id = ?", invoice.id())
-                        ? BreakException.versionMismatch("invoice", invoice.id())
-                        : BreakException.notFound("invoice", invoice.id());
-            }
-            return null;
-        });
+        // held with the unit's other writes; the row count is checked when they are sent
+        sql.defer("UPDATE " + invoices + " SET brand_id = ?, talent_id = ?,"
+                        + " number = ?, lines = ?, total_minor = ?, paid_minor = ?, currency = ?, due_date = ?,"
+                        + " status = ?, commissions = ?, version = ?, created_at = ?, updated_at = ?,"
+                        + " credited_minor = ? WHERE id = ? AND version = ?", updated -> requireOne(updated, invoice.id()),
+                invoice.brandId(), invoice.talentId(), invoice.number().orElse(null),
+                lines(invoice), invoice.total().minorUnits(), invoice.paid().minorUnits(),
+                invoice.total().currency().getCurrencyCode(), invoice.dueDate().orElse(null), invoice.status(),
+                invoice.commissions(), invoice.version(), invoice.createdAt(), invoice.updatedAt(),
+                invoice.credited().minorUnits(), invoice.id(), invoice.version() - 1);
+    }
+
+    private void requireOne(int updated, String id) {
+        if (updated == 0) {
+            throw sql.exists("SELECT 1 FROM " + invoices + " WHERE id = ?", id)
+                    ? BreakException.versionMismatch("invoice", id)
+                    : BreakException.notFound("invoice", id);
+        }
     }
 
     @Override
@@ -161,5 +165,25 @@ final class JdbcInvoices implements Invoices {
                 Money.of(row.longValue("credited_minor"), currency), row.optionalDate("due_date"), row.enumValue("status", InvoiceStatus.class),
                 row.enumValue("commissions", CommissionState.class), row.longValue("version"),
                 row.instant("created_at"), row.instant("updated_at"));
+    }
+
+    @Override
+    public Map<String, Long> outstandingByCurrency(Set<InvoiceStatus> statuses, Optional<LocalDate> dueBefore) {
+        if (statuses.isEmpty()) {
+            return Map.of();
+        }
+        Where where = new Where().andIn("status", statuses.stream().sorted().toList()).andIf(dueBefore, "due_date < ?");
+        return sums(sql, "SELECT currency, SUM(total_minor - paid_minor) AS total FROM " + invoices + where.sql()
+                + " GROUP BY currency", where.params());
+    }
+
+    /** Minor units per currency code, from rows of {@code currency} and {@code total}. */
+    static Map<String, Long> sums(Sql sql, String query, List<Object> params) {
+        Map<String, Long> sums = new TreeMap<>();
+        for (Map.Entry<String, Long> row : sql.list(query, r -> Map.entry(r.string("currency").strip(), r.longValue("total")),
+                params)) {
+            sums.merge(row.getKey(), row.getValue(), Long::sum);
+        }
+        return sums;
     }
 }

@@ -43,7 +43,7 @@ final class JdbcPayments implements Payments {
 
     @Override
     public void insert(Payment payment) {
-        sql.update("INSERT INTO " + payments + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        sql.defer("INSERT INTO " + payments + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null,
                 payment.id(), payment.invoiceId(), payment.amount().minorUnits(),
                 payment.amount().currency().getCurrencyCode(), payment.receivedOn(), payment.externalReference(),
                 payment.source(), payment.recordedBy(), payment.recordedAt());
@@ -94,5 +94,11 @@ final class JdbcPayments implements Payments {
                 Money.of(row.longValue("amount_minor"), row.string("currency").strip()), row.date("received_on"),
                 row.string("external_reference"), row.enumValue("source", PaymentSource.class),
                 row.string("recorded_by"), row.instant("recorded_at"));
+    }
+
+    @Override
+    public Map<String, Long> receivedByCurrency(LocalDate from, LocalDate to) {
+        return JdbcInvoices.sums(sql, "SELECT currency, SUM(amount_minor) AS total FROM " + payments
+                + " WHERE received_on >= ? AND received_on < ? GROUP BY currency", List.of(from, to));
     }
 }

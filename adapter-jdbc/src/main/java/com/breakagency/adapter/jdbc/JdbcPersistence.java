@@ -105,7 +105,7 @@ public final class JdbcPersistence implements Persistence, IntegrationStores {
         this.dialect = dialect;
         this.schema = schema;
         this.transactions = new JdbcTransactions(dataSource, new SqlFailures(dialect, uniqueKeys()),
-                serializationRetries);
+                serializationRetries, dialect.sendsStatementsTogether());
         this.sql = new Sql(transactions, '"' + schema + '"');
         this.brands = new JdbcBrands(sql);
         this.contacts = new JdbcContacts(sql);

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>The outermost {@link #inTransaction(UnitOfWork)} takes a connection, turns auto-commit off, runs
  *       the work, commits, and gives the connection back (auto-commit restored); a nested call joins it.</li>
+ *   <li>Writes whose outcome no store needs at once wait in the unit's {@link PendingWrites} until the
+ *       unit runs any other statement or commits, and then go together (on PostgreSQL in one round trip);
+ *       their failures surface there, and end the unit like any failed statement.</li>
  *   <li>Anything thrown rolls the whole unit back and escapes unchanged; driver failures reach the work
  *       already translated by {@link SqlFailures}, with no message of the driver in them. A unit whose work caught such a failure and returned
  *       anyway is rolled back too, and the failure escapes: a failed statement ends the unit of work, as
@@ -48,6 +51,7 @@ final class JdbcTransactions implements Transactions {
     private final DataSource dataSource;
     private final SqlFailures failures;
     private final int serializationRetries;
+    private final boolean sendsWritesTogether;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
     /** One attempt at a unit of work: its connection and what it registered. */
@@ -55,6 +59,7 @@ final class JdbcTransactions implements Transactions {
         final Connection connection;
         final boolean restoreAutoCommit;
         final List<Runnable> afterCommit = new ArrayList<>();
+        final PendingWrites pending = new PendingWrites();
         String retryState;
         BreakException failedStatement;
 
@@ -64,10 +69,16 @@ final class JdbcTransactions implements Transactions {
         }
     }
 
-    JdbcTransactions(DataSource dataSource, SqlFailures failures, int serializationRetries) {
+    /**
+     * @param sendsWritesTogether whether the database takes the held writes of a unit ({@link PendingWrites})
+     *                            as one statement of several commands
+     */
+    JdbcTransactions(DataSource dataSource, SqlFailures failures, int serializationRetries,
+                     boolean sendsWritesTogether) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.failures = Objects.requireNonNull(failures, "failures");
         this.serializationRetries = serializationRetries;
+        this.sendsWritesTogether = sendsWritesTogether;
     }
 
     @Override
@@ -126,6 +137,35 @@ final class JdbcTransactions implements Transactions {
     }
 
     /**
+     * The writes the calling thread's unit of work holds until it next reads or commits.
+     *
+     * @throws IllegalStateException outside a unit of work
+     */
+    PendingWrites pending() {
+        return requireUnit().pending;
+    }
+
+    /**
+     * Sends the writes the calling thread's unit of work holds, if any, and runs their checks; a no-op
+     * outside a unit of work. Called before every other statement, so a read sees the unit's writes.
+     */
+    void flush() {
+        Unit unit = current.get();
+        if (unit == null || unit.pending.isEmpty()) {
+            return;
+        }
+        List<Runnable> checks;
+        try {
+            checks = unit.pending.send(unit.connection, sendsWritesTogether);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        for (Runnable check : checks) {
+            check.run();
+        }
+    }
+
+    /**
      * Translates a driver failure met in the calling thread's unit of work. The unit remembers it: it will
      * not commit even if the work catches the exception and returns, and it runs again when the database
      * aborted it to serialize it with others.
@@ -181,6 +221,7 @@ final class JdbcTransactions implements Transactions {
      * commit) means the database rolled back, and is translated as a statement's would be.
      */
     private void commit(Unit unit) {
+        flush();
         try {
             unit.connection.commit();
         } catch (SQLException e) {

@@ -80,6 +80,7 @@ final class Sql {
      */
     int updateExpectingFailure(String expectedSqlState, String sql, Object... params) {
         return transactions.inTransaction(() -> {
+            transactions.flush();
             try (PreparedStatement statement = transactions.connection().prepareStatement(sql)) {
                 bind(statement, Arrays.asList(params));
                 return statement.executeUpdate();
@@ -106,6 +107,44 @@ final class Sql {
                 statement.executeBatch();
                 return null;
             }
+        });
+    }
+
+    /**
+     * Holds an INSERT, UPDATE or DELETE until the unit of work next runs a statement or commits
+     * ({@link PendingWrites}); outside a unit of work it runs in one of its own, as {@link #update} would.
+     *
+     * @param check told how many rows the statement touched once it is sent, or null
+     */
+    void defer(String sql, PendingWrites.Check check, Object... params) {
+        transactions.inTransaction(() -> {
+            transactions.pending().add(sql, Arrays.asList(params), check);
+            return null;
+        });
+    }
+
+    /** Holds a multi-row INSERT of {@code rows} (each a list of values for {@code columns}), as {@link #defer} does. */
+    void deferInsert(String table, String columns, List<List<Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String tuple = "(" + placeholders(columns.split(",").length) + ")";
+        List<Object> params = new ArrayList<>();
+        rows.forEach(params::addAll);
+        defer("INSERT INTO " + table + " (" + columns + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), tuple)), null, params.toArray());
+    }
+
+    /**
+     * Holds one row of an insert into an append-only table that no statement of the unit of work reads or
+     * references, to be sent after the unit's other writes, together with the unit's other rows of that
+     * table in one multi-row INSERT.
+     */
+    void appendLast(String table, String columns, Object... values) {
+        transactions.inTransaction(() -> {
+            transactions.pending().appendLast("INSERT INTO " + table + " (" + columns + ") VALUES ",
+                    "(" + placeholders(values.length) + ")", Arrays.asList(values));
+            return null;
         });
     }
 
@@ -161,6 +200,7 @@ final class Sql {
 
     private <T> T run(Action<T> action) {
         return transactions.inTransaction(() -> {
+            transactions.flush();
             try {
                 return action.run(transactions.connection());
             } catch (SQLException e) {
@@ -169,7 +209,7 @@ final class Sql {
         });
     }
 
-    private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
+    static void bind(PreparedStatement statement, List<?> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object value = params.get(i);
             int index = i + 1;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.core.BreakAgency;
+import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.api.finance.MarkInvoicePaid;
 import com.breakagency.ports.api.recovery.StepQuery;
 import com.breakagency.ports.error.BreakException;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class PostgresDriverMessagesTest {
 
     private static final String LINES_INSERT = "INSERT INTO";
+    private static final OperationContext CALLER = OperationContext.of(FINANCE.actor(), "call-7f3a9c1e");
 
     @Test
     void a_lost_connection_during_the_batch_insert_of_a_mark_paid_reports_no_sql_and_no_value() throws Exception {
@@ -54,7 +56,7 @@ class PostgresDriverMessagesTest {
             BreakException e;
             List<String> channels = new ArrayList<>();
             try (LogCapture logs = LogCapture.of("com.breakagency")) {
-                e = assertThrows(BreakException.class, () -> agency.finance().markInvoicePaid(FINANCE, command));
+                e = assertThrows(BreakException.class, () -> agency.finance().markInvoicePaid(CALLER, command));
                 assertEquals(1, logs.events("ERROR").size(), "the boundary's ERROR line");
                 channels.add(logs.allText());
             }
@@ -65,8 +67,12 @@ class PostgresDriverMessagesTest {
             assertEquals(1, reporter.reports().size());
             channels.addAll(everything(e));
             reporter.reports().forEach(report -> channels.addAll(everything(report)));
+            // the writes of the unit go in one statement, the payment and its audit events too: the caller's own
+            // user id, correlation id and day of payment are bound in it, and the boundary's log line and
+            // report name the first two (from the context) and today's date (the day the command gave)
             assertNothingLeaks(channels, faulty.failedValues(), Set.of(issued.id(), issued.dealId(), issued.brandId(),
-                    issued.talentId(), AgencyFixture.MANAGING_AGENT));
+                    issued.talentId(), AgencyFixture.MANAGING_AGENT, CALLER.actor().userId(), CALLER.correlationId(),
+                    command.receivedOn().toString()));
         }
     }
 
@@ -105,8 +111,14 @@ class PostgresDriverMessagesTest {
             }
             channels.add(agency.diagnostics().health(SYSTEM).toString());
             reporter.reports().forEach(report -> channels.addAll(everything(report)));
-            assertNothingLeaks(channels, bound, Set.of(issued.id(), issued.dealId(), issued.brandId(),
-                    issued.talentId(), AgencyFixture.MANAGING_AGENT));
+            // the step's audit events are bound in the failed statement too: its actor and correlation id
+            // (the step's id and attempt) are what the worker's log line names
+            Set<String> known = new java.util.HashSet<>(Set.of(issued.id(), issued.dealId(), issued.brandId(),
+                    issued.talentId(), AgencyFixture.MANAGING_AGENT, SYSTEM.actor().userId()));
+            for (WorkStep step : agency.recovery().listSteps(SYSTEM, StepQuery.first(10)).items()) {
+                known.add("step:" + step.id() + ":1");
+            }
+            assertNothingLeaks(channels, bound, known);
         }
     }
 

@@ -36,14 +36,45 @@ final class CommissionAllocator {
      * @return the stored lines, or why there are none (nothing is written then)
      */
     CommissionAllocation.Outcome allocate(OperationContext context, Invoice invoice, Payment payment) {
+        CommissionAllocation.Outcome outcome = compute(invoice, parts.stores().deals().findById(invoice.dealId()),
+                payment, true);
+        store(context, invoice, payment, outcome);
+        return outcome;
+    }
+
+    /**
+     * Reads what the split of one payment needs and computes its lines; writes nothing, so a caller can read
+     * everything first and then write (a store may send the writes of a unit of work together).
+     *
+     * @param invoice         the invoice, locked by the caller
+     * @param deal            the invoice's deal as the caller read it in this unit of work, empty if missing
+     * @param payment         the payment, stored or about to be
+     * @param earlierPayments false when the caller knows the invoice has no other payment (nothing paid on
+     *                        the locked invoice), so there are no earlier lines to read
+     * @return the lines to store, or why there are none
+     */
+    CommissionAllocation.Outcome compute(Invoice invoice, Optional<Deal> deal, Payment payment, boolean earlierPayments) {
         Optional<Talent> talent = parts.stores().talents().findById(invoice.talentId());
-        Optional<CommissionPlan> plan = talent.flatMap(t -> planFor(invoice, t));
+        Optional<CommissionPlan> plan = talent.flatMap(t -> planFor(deal, t));
         // the earlier lines matter only once there is a split to allocate by
-        List<CommissionLine> earlier = plan.isPresent() ? parts.stores().commissions().byInvoice(invoice.id()) : List.of();
-        List<CommissionReversal> reversals = plan.isPresent() ? parts.stores().refunds().reversalsByInvoice(invoice.id())
-                : List.of();
-        CommissionAllocation.Outcome outcome = CommissionAllocation.allocate(invoice, payment, talent, plan, earlier,
-                reversals, parts.ids(), parts.clock().instant());
+        List<CommissionLine> earlier = plan.isPresent() && earlierPayments
+                ? parts.stores().commissions().byInvoice(invoice.id()) : List.of();
+        // reversals come from refunds of earlier payments: none without them
+        List<CommissionReversal> reversals = plan.isPresent() && earlierPayments
+                ? parts.stores().refunds().reversalsByInvoice(invoice.id()) : List.of();
+        return CommissionAllocation.allocate(invoice, payment, talent, plan, earlier, reversals, parts.ids(),
+                parts.clock().instant());
+    }
+
+    /**
+     * Stores and audits (COMMISSION_CREATED per line) the lines {@link #compute} returned, after the payment.
+     *
+     * @param context who calls, for the audit events
+     * @param invoice the invoice, locked by the caller
+     * @param payment the payment, stored in this unit of work before the lines
+     * @param outcome what {@link #compute} returned; nothing is written when it is blocked
+     */
+    void store(OperationContext context, Invoice invoice, Payment payment, CommissionAllocation.Outcome outcome) {
         if (outcome instanceof CommissionAllocation.Lines lines) {
             parts.stores().commissions().insertAll(lines.lines());
             for (CommissionLine line : lines.lines()) {
@@ -54,11 +85,10 @@ final class CommissionAllocator {
                 parts.audit().record(context, AuditAction.COMMISSION_CREATED, FinanceParts.ref(invoice), changes);
             }
         }
-        return outcome;
     }
 
-    private Optional<CommissionPlan> planFor(Invoice invoice, Talent talent) {
-        Optional<String> named = parts.stores().deals().findById(invoice.dealId()).flatMap(Deal::commissionPlanId)
+    private Optional<CommissionPlan> planFor(Optional<Deal> deal, Talent talent) {
+        Optional<String> named = deal.flatMap(Deal::commissionPlanId)
                 .or(talent::commissionPlanId);
         if (named.isPresent()) {
             return parts.stores().commissionPlans().find(named.get());

@@ -146,7 +146,9 @@ final class CommissionRepair {
         List<JanitorFinding> findings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Optional<String> after = Optional.empty();
-        for (int read = 0; read < FinanceService.SWEEP_LIMIT; ) {
+        // keyset pages of the anti-join, to the last: no cap, and each page costs the same however many
+        // payments the books hold
+        while (true) {
             List<Payment> page = parts.stores().payments().withoutCommissions(recordedBefore, after,
                     FinanceService.SWEEP_PAGE);
             for (Payment payment : page) {
@@ -162,7 +164,6 @@ final class CommissionRepair {
             if (page.size() < FinanceService.SWEEP_PAGE) {
                 break;
             }
-            read += page.size();
             after = Optional.of(page.get(page.size() - 1).id());
         }
         return findings;

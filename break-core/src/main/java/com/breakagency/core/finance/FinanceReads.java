@@ -154,29 +154,13 @@ final class FinanceReads {
         return boundary.call(context, FinanceOperations.TOTALS, query, (call, q) -> {
             requirePeriod(q.receivedFrom().isBefore(q.receivedTo()), "#/receivedTo");
             LocalDate today = parts.today();
-            Map<String, Money> receivables = new TreeMap<>();
-            Map<String, Money> overdue = new TreeMap<>();
-            Invoices.Query open = new Invoices.Query(OPEN, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
-            Pages.forEach((after, size) -> parts.stores().invoices().list(open, after, size), Invoice::id, invoice -> {
-                String code = invoice.total().currency().getCurrencyCode();
-                receivables.merge(code, invoice.outstanding(), Sums::add);
-                if (invoice.overdueOn(today)) {
-                    overdue.merge(code, invoice.outstanding(), Sums::add);
-                }
-            });
-            Map<String, Money> received = new TreeMap<>();
-            Pages.forEach((after, size) -> parts.stores().payments().receivedBetween(q.receivedFrom(), q.receivedTo(),
-                    after, size), Payment::id, p -> received.merge(p.amount().currency().getCurrencyCode(), p.amount(),
-                    Sums::add));
-            Map<String, Money> pending = new TreeMap<>();
-            Commissions.Query unpaid = new Commissions.Query(Optional.empty(), Optional.empty(),
-                    Optional.of(CommissionStatus.PENDING_PAYOUT), Optional.empty(), Optional.empty());
-            Pages.forEach((after, size) -> parts.stores().commissions().list(unpaid, after, size), CommissionLine::id, l -> {
-                if (l.beneficiary().kind() != BeneficiaryKind.TALENT) {
-                    pending.merge(l.amount().currency().getCurrencyCode(), l.amount(), Sums::add);
-                }
-            });
+            // one aggregate query per figure: the stores sum, however large the books
+            Map<String, Money> receivables = money(parts.stores().invoices().outstandingByCurrency(OPEN, Optional.empty()));
+            Map<String, Money> overdue = money(parts.stores().invoices().outstandingByCurrency(OPEN, Optional.of(today)));
+            Map<String, Money> received = money(parts.stores().payments().receivedByCurrency(q.receivedFrom(),
+                    q.receivedTo()));
+            Map<String, Money> pending = money(parts.stores().commissions().amountByCurrency(
+                    CommissionStatus.PENDING_PAYOUT, EnumSet.complementOf(EnumSet.of(BeneficiaryKind.TALENT))));
             MoneyOut out = moneyOut(q.receivedFrom(), q.receivedTo());
             // a currency with nothing in it (a zero-value invoice, say) gets no key
             for (Map<String, Money> figure : List.of(receivables, overdue, received, pending, out.cashOut(), out.owed(),
@@ -204,14 +188,8 @@ final class FinanceReads {
                 r -> refunds.merge(code(r.amount()), r.amount(), Sums::add));
         Map<String, Money> cashOut = new TreeMap<>(paid);
         refunds.forEach((code, amount) -> cashOut.merge(code, amount, Sums::add));
-        Map<String, Money> owed = new TreeMap<>();
-        Commissions.Query unpaid = new Commissions.Query(Optional.empty(), Optional.empty(),
-                Optional.of(CommissionStatus.PENDING_PAYOUT), Optional.empty(), Optional.empty());
-        Pages.forEach((after, size) -> parts.stores().commissions().list(unpaid, after, size), CommissionLine::id, l -> {
-            if (l.beneficiary().kind() != BeneficiaryKind.HOUSE) {
-                owed.merge(code(l.amount()), l.amount(), Sums::add);
-            }
-        });
+        Map<String, Money> owed = money(parts.stores().commissions().amountByCurrency(CommissionStatus.PENDING_PAYOUT,
+                EnumSet.complementOf(EnumSet.of(BeneficiaryKind.HOUSE))));
         Pages.forEach((after, size) -> parts.stores().refunds().pendingReversals(after, size), CommissionReversal::id, r -> {
             if (r.beneficiary().kind() != BeneficiaryKind.HOUSE) {
                 owed.merge(code(r.amount()), r.amount(), Sums::add);
@@ -228,6 +206,13 @@ final class FinanceReads {
 
     private static String code(Money money) {
         return money.currency().getCurrencyCode();
+    }
+
+    /** Minor units per currency code as money, in currency order. */
+    private static Map<String, Money> money(Map<String, Long> sums) {
+        Map<String, Money> out = new TreeMap<>();
+        sums.forEach((code, minor) -> out.put(code, Money.of(minor, code)));
+        return out;
     }
 
     CommissionPlan saveCommissionPlan(OperationContext context, SaveCommissionPlan command) {

@@ -73,8 +73,6 @@ public final class FinanceService implements Finance, DealStageListener {
      */
     public static final String PAYMENT_KEY_SCOPE = "finance.payment";
 
-    /** The most payments without commissions one sweep reads. */
-    static final int SWEEP_LIMIT = 10_000;
     /** How many payments without commissions the sweep reads at a time. */
     static final int SWEEP_PAGE = 200;
 
@@ -188,8 +186,8 @@ public final class FinanceService implements Finance, DealStageListener {
      * RUNNING or DEAD) {@link #ENSURE_COMMISSIONS_STEP} step: for each such invoice, in one unit of work
      * that holds the invoice's lock, it queues the step under the dedup key {@code ENSURE_COMMISSIONS:<invoiceId>}
      * (so janitors on several instances queue it once), marks the invoice's commissions PENDING and
-     * writes a {@code JANITOR_FOUND} audit event. It pages through at most {@value #SWEEP_LIMIT} such
-     * payments per run.
+     * writes a {@code JANITOR_FOUND} audit event. It pages through every such payment (keyset pages of
+     * {@value #SWEEP_PAGE}, no cap).
      *
      * @return the sweep
      */

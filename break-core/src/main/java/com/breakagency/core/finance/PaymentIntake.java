@@ -15,6 +15,7 @@ import com.breakagency.ports.error.Reason;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.audit.AuditAction;
+import com.breakagency.ports.model.crm.Deal;
 import com.breakagency.ports.model.crm.DealStage;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.CommissionState;
@@ -36,10 +37,14 @@ import java.util.function.Function;
 
 /**
  * Payment intake: the one way money arrives (recordPayment, markInvoicePaid). Per call, in one unit of
- * work: the request's fingerprint, a replay of an earlier call with the same key (before and again after
- * taking the invoice's row lock), the {@link PaymentDecision}, then the payment, its commissions
- * ({@link CommissionAllocator}) or the pending-commissions repair, the invoice, the deal's move to
- * PAYMENT_RECEIVED, the audit events and the idempotency record. Thread-safe.
+ * work: the request's fingerprint, the invoice's row lock, a replay of an earlier call with the same key
+ * (read once, under the lock: a call with the key that committed while this one waited is seen), the
+ * {@link PaymentDecision}, then every read the split needs (the deal once, for its plan and its move), and
+ * only then the writes: the payment, its commissions ({@link CommissionAllocator}) or the
+ * pending-commissions repair, the invoice, the deal's move to PAYMENT_RECEIVED, the audit events and the
+ * idempotency record. Reads before writes let a store send the writes of the unit of work together. The
+ * invoice's invariants are checked from the rows in hand: the locked invoice satisfied them when the unit
+ * that wrote it committed, so the new paid amount must be the old one plus this payment. Thread-safe.
  */
 final class PaymentIntake {
 
@@ -80,13 +85,9 @@ final class PaymentIntake {
     private PaymentResult pay(Call call, String key, String fingerprint, String invoiceId,
                               Function<Invoice, PaymentDecision.Outcome> decision, LocalDate receivedOn,
                               String externalReference, PaymentSource source) {
-        Optional<PaymentResult> replay = replay(key, fingerprint);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
         Invoice invoice = parts.lock(call.access(), invoiceId);
-        // another call with this key may have committed while this one waited for the invoice's lock
-        replay = replay(key, fingerprint);
+        // under the lock: another call with this key may have committed while this one waited for it
+        Optional<PaymentResult> replay = replay(key, fingerprint);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -98,13 +99,16 @@ final class PaymentIntake {
         Instant now = parts.clock().instant();
         Payment payment = new Payment(parts.ids().nextId(), invoice.id(), accepted.amount(), receivedOn,
                 externalReference, source, call.context().actor().userId(), now);
+        // every read first (the deal once: its plan, then its move), then the writes
+        Optional<Deal> deal = parts.stores().deals().findById(invoice.dealId());
+        CommissionAllocation.Outcome allocated = invoice.commissions() == CommissionState.PENDING
+                ? new CommissionAllocation.Blocked("earlier payments are still unallocated")
+                : allocator.compute(invoice, deal, payment, !invoice.paid().isZero());
         parts.stores().payments().insert(payment);
         parts.audit().record(call, AuditAction.PAYMENT_RECORDED, EntityRef.of(EntityType.PAYMENT, payment.id()),
                 Map.of("invoiceId", invoice.id(), "amount", accepted.amount().toString(), "source", source.name()));
+        allocator.store(call.context(), invoice, payment, allocated);
 
-        CommissionAllocation.Outcome allocated = invoice.commissions() == CommissionState.PENDING
-                ? new CommissionAllocation.Blocked("earlier payments are still unallocated")
-                : allocator.allocate(call.context(), invoice, payment);
         List<CommissionLine> lines = List.of();
         CommissionState commissions;
         if (allocated instanceof CommissionAllocation.Lines made) {
@@ -117,11 +121,11 @@ final class PaymentIntake {
         Invoice updated = invoice.withPaid(accepted.paid()).withStatus(accepted.status()).withCommissions(commissions)
                 .next(parts.clock().instant());
         parts.stores().invoices().update(updated);
-        parts.requireInvoiceInvariants(invoice, updated);
+        requireInvoiceInvariants(invoice, updated, payment);
         if (accepted.status() == InvoiceStatus.PAID) {
             parts.audit().record(call, AuditAction.INVOICE_MARKED_PAID, FinanceParts.ref(updated),
                     Map.of("paid", accepted.paid().toString()));
-            moveDealToPaymentReceived(call, updated);
+            moveDealToPaymentReceived(call, deal);
         } else {
             parts.audit().record(call, AuditAction.INVOICE_STATUS_UPDATED, FinanceParts.ref(updated),
                     Map.of("status", accepted.status().name(), "paid", accepted.paid().toString()));
@@ -162,10 +166,20 @@ final class PaymentIntake {
         call.reportAfterCommit(workflowBreak);
     }
 
-    private void moveDealToPaymentReceived(Call call, Invoice invoice) {
-        parts.stores().deals().findById(invoice.dealId())
-                .filter(deal -> DealPipeline.PAID_IN_FULL.allows().test(deal.stage(), DealStage.PAYMENT_RECEIVED))
-                .ifPresent(deal -> stages.move(call, deal, DealStage.PAYMENT_RECEIVED));
+    private void moveDealToPaymentReceived(Call call, Optional<Deal> deal) {
+        deal.filter(d -> DealPipeline.PAID_IN_FULL.allows().test(d.stage(), DealStage.PAYMENT_RECEIVED))
+                .ifPresent(d -> stages.move(call, d, DealStage.PAYMENT_RECEIVED));
+    }
+
+    private void requireInvoiceInvariants(Invoice before, Invoice invoice, Payment payment) {
+        Optional<String> problem = WorkflowAssertions.MOVE_IS_A_TRANSITION.test(
+                new WorkflowAssertions.InvoiceMove(before, invoice))
+                .or(() -> WorkflowAssertions.firstFailure(WorkflowAssertions.ON_PAYMENT,
+                        new WorkflowAssertions.PaymentMove(before, invoice, payment)));
+        if (problem.isPresent()) {
+            throw BreakException.builder(ErrorCode.WORKFLOW_BREAK).reason(Reason.INVARIANT_BROKEN)
+                    .detail(problem.get()).metadata("invoiceId", invoice.id()).build();
+        }
     }
 
     /** The request's fingerprint: SHA-256 over its parts, each ended by a zero byte. */

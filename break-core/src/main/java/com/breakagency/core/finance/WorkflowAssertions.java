@@ -174,4 +174,32 @@ public final class WorkflowAssertions {
     public static boolean acceptsPayments(InvoiceStatus status) {
         return InvoiceLifecycle.acceptsPayments(status);
     }
+
+    /**
+     * One payment's effect on the invoice it pays, checked from the rows the unit of work has in hand
+     * (the locked invoice, the payment, the invoice about to be stored) instead of re-reading the
+     * invoice's payments: the locked invoice met {@link #ON_INVOICE} when the unit that wrote it committed.
+     *
+     * @param before  the invoice as read under its lock
+     * @param after   the invoice as it is about to be stored
+     * @param payment the payment recorded for it in this unit of work
+     */
+    public record PaymentMove(Invoice before, Invoice after, Payment payment) {
+    }
+
+    /** The paid amount grows by exactly the payment, in the invoice's currency. */
+    public static final Assertion<PaymentMove> PAID_GROWS_BY_THE_PAYMENT = new Assertion<>(
+            "paid amount grows by the payment", m -> m.before().paid().plus(m.payment().amount()).equals(m.after().paid())
+                    ? Optional.empty()
+                    : Optional.of("paid " + m.after().paid() + " after " + m.before().paid() + " and a payment of "
+                    + m.payment().amount()));
+
+    /** The status after the payment agrees with the amounts, as {@link #STATUS_AGREES_WITH_AMOUNTS} says. */
+    public static final Assertion<PaymentMove> STATUS_AGREES_AFTER_THE_PAYMENT = new Assertion<>(
+            "status agrees with the amounts", m -> STATUS_AGREES_WITH_AMOUNTS.check()
+                    .apply(new InvoicePayments(m.after(), List.of(m.payment()), List.of())));
+
+    /** Every check of one payment's effect on its invoice. */
+    public static final List<Assertion<PaymentMove>> ON_PAYMENT = List.of(PAID_GROWS_BY_THE_PAYMENT,
+            STATUS_AGREES_AFTER_THE_PAYMENT);
 }

@@ -40,8 +40,6 @@ public final class DiagnosticsService implements Diagnostics {
     static final int DEAD_SAMPLES = 20;
     /** How many findings of the janitor's last run the health shows. */
     static final int FINDINGS_SHOWN = 100;
-    /** The most payments without commissions read to find those no step covers. */
-    static final int UNCOVERED_SCAN_LIMIT = 10_000;
     private static final int PAGE = 500;
 
     private final Boundary boundary;
@@ -191,7 +189,8 @@ public final class DiagnosticsService implements Diagnostics {
         Set<String> invoices = new HashSet<>();
         long uncovered = 0;
         Optional<String> after = Optional.empty();
-        for (int read = 0; read < UNCOVERED_SCAN_LIMIT; ) {
+        // keyset pages of the anti-join, to the last: no cap, each page as cheap however large the books
+        while (true) {
             List<Payment> page = stores.payments().withoutCommissions(now.plusNanos(1), after, PAGE);
             for (Payment payment : page) {
                 if (invoices.add(payment.invoiceId()) && stores.workQueue()
@@ -203,7 +202,6 @@ public final class DiagnosticsService implements Diagnostics {
             if (page.size() < PAGE) {
                 break;
             }
-            read += page.size();
             after = Optional.of(page.get(page.size() - 1).id());
         }
         return uncovered;

@@ -2,12 +2,16 @@ package com.breakagency.ports.spi;
 
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.model.finance.Beneficiary;
+import com.breakagency.ports.model.finance.BeneficiaryKind;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.CommissionStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The commission lines store: append-only but for {@link #markPaidOut}, the one status move a paid payout makes. Every method takes part in the calling
@@ -97,5 +101,30 @@ public interface Commissions {
         /** Every line. */
         public static final Query ALL = new Query(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The commission lines of one status and some beneficiary kinds, summed per currency by the store (on
+     * a database, one aggregate query, however many lines there are); the finance totals' "commissions
+     * pending" are the PENDING_PAYOUT lines of agents and the house. The default pages through {@link #list}
+     * and adds up in Java; a store that can aggregate overrides it.
+     *
+     * @param status the lines' status
+     * @param kinds  the beneficiary kinds to sum over; empty matches none
+     * @return minor units per ISO currency code; a currency of no matching line has no key
+     */
+    default Map<String, Long> amountByCurrency(CommissionStatus status, Set<BeneficiaryKind> kinds) {
+        Map<String, Long> sums = new TreeMap<>();
+        Query query = new Query(Optional.empty(), Optional.empty(), Optional.of(status), Optional.empty(), Optional.empty());
+        Optional<String> after = Optional.empty();
+        for (List<CommissionLine> page; !kinds.isEmpty() && !(page = list(query, after, 500)).isEmpty();
+             after = Optional.of(page.get(page.size() - 1).id())) {
+            for (CommissionLine line : page) {
+                if (kinds.contains(line.beneficiary().kind())) {
+                    sums.merge(line.amount().currency().getCurrencyCode(), line.amount().minorUnits(), Long::sum);
+                }
+            }
+        }
+        return sums;
     }
 }

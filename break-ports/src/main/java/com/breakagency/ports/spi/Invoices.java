@@ -5,9 +5,11 @@ import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.InvoiceStatus;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The invoices store. Every method takes part in the calling thread's unit of work; store failures are
@@ -122,5 +124,29 @@ public interface Invoices {
         /** Every invoice. */
         public static final Query ALL = new Query(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * What is still owed on the invoices in some statuses, per currency: the sum of total minus paid over
+     * every matching invoice, computed by the store (on a database, one aggregate query, however many
+     * invoices there are). The default pages through {@link #list} and adds up in Java; a store that can
+     * aggregate overrides it.
+     *
+     * @param statuses  the statuses to sum over; empty matches none
+     * @param dueBefore only invoices due before this day (invoices without a due date never match), or all
+     * @return minor units per ISO currency code; a currency of no matching invoice has no key
+     */
+    default Map<String, Long> outstandingByCurrency(Set<InvoiceStatus> statuses, Optional<LocalDate> dueBefore) {
+        Map<String, Long> sums = new TreeMap<>();
+        Query query = new Query(statuses, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                dueBefore);
+        Optional<String> after = Optional.empty();
+        for (List<Invoice> page; !statuses.isEmpty() && !(page = list(query, after, 500)).isEmpty();
+             after = Optional.of(page.get(page.size() - 1).id())) {
+            for (Invoice invoice : page) {
+                sums.merge(invoice.total().currency().getCurrencyCode(), invoice.outstanding().minorUnits(), Long::sum);
+            }
+        }
+        return sums;
     }
 }

@@ -5,7 +5,9 @@ import com.breakagency.ports.model.finance.Payment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The payments store: append-only. Every method takes part in the calling thread's unit of work; store
@@ -83,4 +85,26 @@ public interface Payments {
      * @return the count
      */
     long countInvoicesWithoutCommissions();
+
+    /**
+     * The money received in a period, per currency: the sum of the amounts of the payments whose
+     * {@link Payment#receivedOn()} is in {@code [from, to)}, computed by the store (on a database, one
+     * aggregate query, however many payments there are). The default pages through {@link #receivedBetween}
+     * and adds up in Java; a store that can aggregate overrides it.
+     *
+     * @param from inclusive
+     * @param to   exclusive
+     * @return minor units per ISO currency code; a currency of no matching payment has no key
+     */
+    default Map<String, Long> receivedByCurrency(LocalDate from, LocalDate to) {
+        Map<String, Long> sums = new TreeMap<>();
+        Optional<String> after = Optional.empty();
+        for (List<Payment> page; !(page = receivedBetween(from, to, after, 500)).isEmpty();
+             after = Optional.of(page.get(page.size() - 1).id())) {
+            for (Payment payment : page) {
+                sums.merge(payment.amount().currency().getCurrencyCode(), payment.amount().minorUnits(), Long::sum);
+            }
+        }
+        return sums;
+    }
 }

@@ -8,7 +8,10 @@ package com.breakagency.ports.spi;
  * {@link String#compareTo(String)} orders them (binary, not a locale collation); instants are kept to at
  * least the microsecond; a store call that throws ends the unit of work (callers let the exception
  * propagate, and nothing the unit of work wrote survives), because a relational transaction may be
- * unusable after a failed statement.
+ * unusable after a failed statement. A store may hold a write whose outcome its caller does not need at
+ * once (an insert, an optimistic update) until the unit of work's next store call or its commit, and send
+ * the held writes together; a failure of such a write (a unique constraint, VERSION_MISMATCH) is thrown
+ * there, inside the same unit of work, and ends it the same way.
  *
  * <p>The in-memory bundle lives in break-testkit, the relational one in break-adapter-jdbc. An
  * integrator's bundle passes the same contract tests as ours.
