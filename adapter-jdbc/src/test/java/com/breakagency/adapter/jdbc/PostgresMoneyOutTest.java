@@ -28,6 +28,7 @@ import com.breakagency.ports.model.finance.Payment;
 import com.breakagency.ports.model.finance.PaymentSource;
 import com.breakagency.ports.model.finance.Payout;
 import com.breakagency.ports.model.finance.ReversalKind;
+import com.breakagency.testkit.AgencyFixture;
 import com.breakagency.testkit.TestClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,6 +67,7 @@ class PostgresMoneyOutTest {
     private String schema;
     private FaultyDataSource faulty;
     private TestClock clock;
+    private AgencyFixture<BreakAgency> office;
     private BreakAgency agency;
     private final Map<String, Level> levels = new TreeMap<>();
 
@@ -75,14 +77,15 @@ class PostgresMoneyOutTest {
         schema = db.freshPersistence().schema();
         faulty = new FaultyDataSource(db.newPool("money-out", 2));
         clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        agency = BreakAgency.builder().clock(clock).persistence(JdbcPersistence.builder(faulty).schema(schema)
-                .dialect(Dialect.POSTGRESQL).migrateOnStart(false).build()).build();
+        office = JdbcAgencies.on(JdbcPersistence.builder(faulty).schema(schema).dialect(Dialect.POSTGRESQL)
+                .migrateOnStart(false).build(), builder -> builder.clock(clock));
+        agency = office.agency();
     }
 
     @AfterEach
     void stop() {
         levels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
-        agency.close();
+        office.close();
     }
 
     private Payment paidInFull(Invoice invoice, String key) {
@@ -99,7 +102,7 @@ class PostgresMoneyOutTest {
     @Test
     void a_refund_after_the_payout_is_clawed_back_by_the_next_payout_and_the_paid_rows_never_change() throws Exception {
         Instant from = clock.instant();
-        Invoice invoice = FaultFixtures.issuedInvoice(agency, true);
+        Invoice invoice = FaultFixtures.issuedInvoice(office, true);
         Payment payment = paidInFull(invoice, "pay-1");
         Payout first = paidPayout(invoice.talentId(), "transfer-1");
         String s = schema + ".";
@@ -141,15 +144,8 @@ class PostgresMoneyOutTest {
 
     /** Another invoice for the same talent as an earlier one. */
     private Invoice issuedFor(Invoice earlier) {
-        var deal = agency.crm().getDeal(FaultFixtures.AGENT, earlier.dealId());
-        var created = agency.crm().createDeal(FaultFixtures.AGENT, com.breakagency.ports.api.crm.CreateDeal.of(
-                deal.brandId(), deal.talentId(), FaultFixtures.AGENT_ID, "Autumn campaign",
-                Money.of(FaultFixtures.DEAL_VALUE, "GBP")));
-        agency.crm().moveDealStage(FaultFixtures.AGENT, new com.breakagency.ports.api.crm.MoveDealStage(created.id(),
-                created.version(), com.breakagency.ports.model.crm.DealStage.PAYMENT_PENDING));
-        Invoice draft = agency.finance().listInvoices(FINANCE, com.breakagency.ports.api.finance.InvoiceQuery
-                .forDeal(created.id()).limit(1)).items().get(0);
-        return agency.finance().issueInvoice(FINANCE, com.breakagency.ports.api.finance.IssueInvoice.of(draft));
+        return office.anIssuedInvoice(office.aDealFor(agency.crm().getTalent(FINANCE, earlier.talentId()),
+                FaultFixtures.DEAL_VALUE, "GBP"));
     }
 
     private List<String> rows(String... queries) throws SQLException {
@@ -193,7 +189,7 @@ class PostgresMoneyOutTest {
         }
         int tried = 0;
         tried += everyFaultPoint("refund after a payout", () -> {
-            Invoice invoice = FaultFixtures.issuedInvoice(agency, true);
+            Invoice invoice = FaultFixtures.issuedInvoice(office, true);
             Payment payment = paidInFull(invoice, "pay-f1");
             paidPayout(invoice.talentId(), "transfer-f1");
             RefundPayment command = RefundPayment.of(payment.id(), Money.of(FaultFixtures.DEAL_VALUE / 3, "GBP"),
@@ -205,7 +201,7 @@ class PostgresMoneyOutTest {
             };
         });
         tried += everyFaultPoint("payout paid", () -> {
-            Invoice invoice = FaultFixtures.issuedInvoice(agency, true);
+            Invoice invoice = FaultFixtures.issuedInvoice(office, true);
             paidInFull(invoice, "pay-f2");
             Payout draft = agency.finance().createPayout(FINANCE, CreatePayout.forTalent(invoice.talentId(), "GBP"));
             Payout approved = agency.finance().approvePayout(FINANCE, ApprovePayout.of(draft));
@@ -214,7 +210,7 @@ class PostgresMoneyOutTest {
                     agency.finance().markPayoutPaid(FINANCE, command).status());
         });
         tried += everyFaultPoint("credit note with its refund", () -> {
-            Invoice invoice = FaultFixtures.issuedInvoice(agency, true);
+            Invoice invoice = FaultFixtures.issuedInvoice(office, true);
             Payment payment = paidInFull(invoice, "pay-f3");
             IssueCreditNote command = IssueCreditNote.of(invoice.id(), Money.of(50_000, "GBP"), "one post fewer", "credit-f3")
                     .withRefund(payment.id(), "refund-f3", LocalDate.now(clock));
