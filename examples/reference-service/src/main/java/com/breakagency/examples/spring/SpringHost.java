@@ -2,12 +2,9 @@ package com.breakagency.examples.spring;
 
 import com.breakagency.core.BreakAgency;
 import com.breakagency.ports.api.crm.CreateBrand;
-import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
-import com.breakagency.ports.context.Role;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.spring.boot.web.ActorResolver;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A Spring Boot service embedding Break: no Java configuration for Break at all; the starter builds, starts,
- * measures and health-checks the agency on the DataSource in {@code application.properties} (H2 by default,
- * PostgreSQL with {@code --spring.datasource.url=jdbc:postgresql://...}). The one bean here is the host's own
+ * Break's reference service: a Spring Boot service embedding Break through the starter. The starter builds,
+ * starts, measures and health-checks the agency on the DataSource in {@code application.properties} (H2 by
+ * default, PostgreSQL with {@code --spring.datasource.url=jdbc:postgresql://...}); {@link ReferenceApi} serves
+ * the CRM and finance over REST, the starter's admin console is on, and {@link DemoMode} (on by default) adds
+ * Gmail connections against the testkit's fake Google and seeded demo data. The bean here is the host's own
  * business: who a request's user is.
  */
 @SpringBootApplication
@@ -34,10 +33,13 @@ public class SpringHost {
         SpringApplication.run(SpringHost.class, args);
     }
 
-    /** A demo's stand-in for real authentication: the {@code X-User} header names an agent. */
+    /**
+     * A demo's stand-in for real authentication: the {@code X-User} header names an agent (or whoever
+     * {@code X-Role} says), and in the demo the sign-in cookie of {@link DemoActors} names the role.
+     */
     @Bean
     ActorResolver actors() {
-        return request -> Optional.ofNullable(request.getHeader("X-User")).map(user -> Actor.staff(user, Role.AGENT));
+        return DemoActors::resolve;
     }
 
     /** One endpoint: a Break error it lets escape is answered as problem+json by the starter. */

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The example host starts on H2 with no Break configuration and serves Break's health and problems. */
+/** Without the demo, the service starts on H2 with no Java configuration for Break and serves its health and problems. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:spring-host;DB_CLOSE_DELAY=-1")
+        properties = {"spring.datasource.url=jdbc:h2:mem:spring-host;DB_CLOSE_DELAY=-1", "reference.demo.enabled=false"})
 class SpringHostTest {
 
     @LocalServerPort
