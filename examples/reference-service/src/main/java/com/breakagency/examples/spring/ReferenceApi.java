@@ -119,10 +119,14 @@ class ReferenceApi {
         return agency.finance().issueInvoice(context, IssueInvoice.of(id, body.version()));
     }
 
-    /** Replaying the same {@code Idempotency-Key} returns the first result and writes nothing. */
+    /**
+     * Replaying the same {@code Idempotency-Key} returns the first result and writes nothing; without the header
+     * Break answers VALIDATION_FAILED for {@code #/idempotencyKey}.
+     */
     @PostMapping("/invoices/{id}/mark-paid")
     PaymentResult markPaid(OperationContext context, @PathVariable String id,
-                           @RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody Paid body) {
+                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                           @RequestBody Paid body) {
         return agency.finance().markInvoicePaid(context, MarkInvoicePaid.of(id, body.receivedOn(), body.externalReference())
                 .withIdempotencyKey(idempotencyKey));
     }
