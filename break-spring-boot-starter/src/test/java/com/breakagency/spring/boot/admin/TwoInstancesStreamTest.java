@@ -98,6 +98,9 @@ class TwoInstancesStreamTest {
             WorkStep step = Steps.aDeadStep(east.getBean(BreakAgency.class), east.getBean(Persistence.class).workQueue());
             ConsoleClient.Event dead = ConsoleClient.await(westEvents, AdminEvents.STEP_DEAD, TWO_SECONDS);
             assertThat(dead.data().get("id").asString()).isEqualTo(step.id());
+            // the instance that caused it learns it from the database too, before the other one retries the step
+            ConsoleClient.Event deadHere = ConsoleClient.await(eastEvents, AdminEvents.STEP_DEAD, TWO_SECONDS);
+            assertThat(deadHere.data().get("id").asString()).isEqualTo(step.id());
 
             westClient.json(westClient.send("POST", "/break-admin/api/dead-steps/" + step.id() + "/retry", ADMIN), 200);
             ConsoleClient.Event back = ConsoleClient.await(eastEvents, AdminEvents.STEP_BACK, TWO_SECONDS);
