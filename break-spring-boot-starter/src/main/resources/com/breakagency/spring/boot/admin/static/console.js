@@ -202,6 +202,7 @@
         renderDead(all[1], false);
         renderErrors(all[2]);
         document.body.dataset.loaded = 'true';
+        document.body.dataset.loads = String(Number(document.body.dataset.loads || '0') + 1);
         if (!state.stream) { listen(); }
       }, function (problem) {
         if (problem.status === 401 || problem.status === 403) { deny(problem); return; }
