@@ -18,6 +18,13 @@ import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.Reason;
+import com.breakagency.ports.api.integration.AuthorizationStart;
+import com.breakagency.ports.api.integration.CompleteConnect;
+import com.breakagency.ports.api.integration.StartConnect;
+import com.breakagency.ports.model.integration.Connection;
+import com.breakagency.ports.model.integration.Provider;
+import com.breakagency.testkit.oauth.FakeGoogle;
 import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
@@ -48,7 +55,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real agency on in-memory stores, measured into a {@link SimpleMeterRegistry}: after a known sequence of
- * calls, steps and janitor runs every meter counts what happened, and no tag value lies outside its bounded set.
+ * calls, steps, janitor runs and token refreshes every meter counts what happened, and no tag value lies outside
+ * its bounded set.
  */
 class MicrometerTelemetryTest {
 
@@ -206,6 +214,42 @@ class MicrometerTelemetryTest {
         assertEquals(MicrometerTelemetry.MAX_OPEN_VALUES, providers.size(), providers.toString());
         assertTrue(providers.contains("OTHER") && providers.contains("provider30") && !providers.contains("provider31"));
         assertEquals(9 * 20, registry.get(MicrometerTelemetry.SYNC_QUOTA_UNITS).tags("provider", "OTHER").counter().count());
+    }
+
+    @Test
+    void token_refreshes_of_a_real_agency_are_counted_by_provider_and_bounded_outcome() {
+        try (FakeGoogle google = FakeGoogle.start();
+             BreakAgency agency = BreakAgency.builder().persistence(memory).integrations(memory).clock(clock)
+                     .errorReporter(com.breakagency.ports.spi.ErrorReporter.NOOP)
+                     .oauthProvider(google.oauthProvider(Duration.ofSeconds(2)))
+                     .secretKeys("k1", Map.of("k1", new byte[32]))
+                     .telemetry(MicrometerTelemetry.create(registry, Duration.ZERO)).build()) {
+            OperationContext jo = OperationContext.of(Actor.staff("u-jo", Role.AGENT));
+            AuthorizationStart start = agency.integrations().startConnect(jo,
+                    StartConnect.of(Provider.GOOGLE, "https://app.northwind.example/oauth/callback"));
+            FakeGoogle.Callback callback = google.approve(start.authorizationUrl(), "jo@northwind.example");
+            Connection connection = agency.integrations().completeConnect(jo,
+                    CompleteConnect.of(callback.state(), callback.code()));
+
+            clock.advance(Duration.ofMinutes(56));
+            agency.integrations().accessToken(OperationContext.system(), connection.id());
+            google.failNext(FakeGoogle.Failure.UNAVAILABLE, 1);
+            clock.advance(Duration.ofMinutes(61));
+            assertThrows(BreakException.class,
+                    () -> agency.integrations().accessToken(OperationContext.system(), connection.id()));
+
+            assertEquals(1, registry.get(MicrometerTelemetry.TOKEN_REFRESHES)
+                    .tags("provider", "GOOGLE", "outcome", "OK").counter().count());
+            assertEquals(1, registry.get(MicrometerTelemetry.TOKEN_REFRESHES)
+                    .tags("provider", "GOOGLE", "outcome", Reason.TOKEN_ENDPOINT_UNAVAILABLE).counter().count());
+            Set<String> outcomes = Set.of("OK", Reason.REFRESH_TOKEN_REVOKED, Reason.CLIENT_CREDENTIALS_REJECTED,
+                    Reason.TOKEN_ENDPOINT_UNAVAILABLE);
+            Set<String> providers = Stream.of(Provider.values()).map(Enum::name).collect(Collectors.toSet());
+            for (Meter meter : registry.find(MicrometerTelemetry.TOKEN_REFRESHES).meters()) {
+                assertTrue(providers.contains(meter.getId().getTag("provider")), meter.getId().toString());
+                assertTrue(outcomes.contains(meter.getId().getTag("outcome")), meter.getId().toString());
+            }
+        }
     }
 
     /** Every tag of every Break meter takes a value from its set; none holds an id or an address. */

@@ -49,6 +49,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -143,14 +144,17 @@ public final class AgencyFixture<A extends AutoCloseable> implements AutoCloseab
     private final Function<A, Ports> portsOf;
     private final A agency;
     private final Ports ports;
+    private final boolean owned;
 
-    private AgencyFixture(Persistence stores, TestClock clock, Function<Wiring, A> build, Function<A, Ports> portsOf) {
+    private AgencyFixture(Persistence stores, TestClock clock, Function<Wiring, A> build, Function<A, Ports> portsOf,
+                          boolean owned) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = clock;
         this.reports = new CapturingErrorReporter(stores.transactions());
         this.portsOf = Objects.requireNonNull(portsOf, "portsOf");
         this.agency = Objects.requireNonNull(build.apply(new Wiring(stores, clock, reports)), "the built agency");
         this.ports = Objects.requireNonNull(portsOf.apply(agency), "the agency's ports");
+        this.owned = owned;
     }
 
     /**
@@ -177,7 +181,24 @@ public final class AgencyFixture<A extends AutoCloseable> implements AutoCloseab
      */
     public static <A extends AutoCloseable> AgencyFixture<A> on(Persistence stores, Function<Wiring, A> build,
                                                                 Function<A, Ports> portsOf) {
-        return new AgencyFixture<>(stores, new TestClock(), build, portsOf);
+        return new AgencyFixture<>(stores, new TestClock(), build, portsOf, true);
+    }
+
+    /**
+     * The fixture's records and walks over an agency the host built and owns (a Spring context's, say):
+     * {@link #close()} leaves that agency open. The fixture's {@link #clock()} and {@link #reports()} are its own,
+     * not the agency's; they date the payments the fixture records and nothing else.
+     *
+     * @param <A>     the host's agency type
+     * @param agency  the agency, built on {@code stores}
+     * @param stores  the stores the agency runs on, which the fixture reads
+     * @param portsOf the agency's driving ports
+     * @return the fixture
+     */
+    public static <A extends AutoCloseable> AgencyFixture<A> over(A agency, Persistence stores,
+                                                                  Function<A, Ports> portsOf) {
+        Objects.requireNonNull(agency, "agency");
+        return new AgencyFixture<>(stores, new TestClock(), wiring -> agency, portsOf, false);
     }
 
     /**
@@ -188,7 +209,7 @@ public final class AgencyFixture<A extends AutoCloseable> implements AutoCloseab
      * @return its fixture, to close on its own
      */
     public AgencyFixture<A> another(Function<Wiring, A> build) {
-        return new AgencyFixture<>(stores, clock, build, portsOf);
+        return new AgencyFixture<>(stores, clock, build, portsOf, true);
     }
 
     // ---- what the fixture holds ----
@@ -331,6 +352,22 @@ public final class AgencyFixture<A extends AutoCloseable> implements AutoCloseab
      */
     public static OperationContext aBrandUser(String brandId) {
         return OperationContext.of(Actor.brand("brand-user-" + brandId, brandId));
+    }
+
+    /**
+     * Someone in a role, for tests that ask every role the same question: staff are {@code <role>-user}, a
+     * talent user speaks for {@code talent-1}, a brand user for {@code brand-1}.
+     *
+     * @param role the role
+     * @return the caller's context
+     */
+    public static OperationContext anyoneIn(Role role) {
+        return switch (role) {
+            case TALENT -> OperationContext.of(Actor.talent("talent-user", "talent-1"));
+            case BRAND -> OperationContext.of(Actor.brand("brand-user", "brand-1"));
+            case SYSTEM -> OperationContext.system();
+            default -> OperationContext.of(Actor.staff(role.name().toLowerCase(Locale.ROOT) + "-user", role));
+        };
     }
 
     /**
@@ -802,12 +839,15 @@ public final class AgencyFixture<A extends AutoCloseable> implements AutoCloseab
     }
 
     /**
-     * Closes the agency.
+     * Closes the agency, unless the fixture was made {@link #over} one the host owns.
      *
      * @throws IllegalStateException when the agency fails to close
      */
     @Override
     public void close() {
+        if (!owned) {
+            return;
+        }
         try {
             agency.close();
         } catch (RuntimeException e) {

@@ -19,13 +19,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every {@code ```java} block of every Markdown file in the repository is the text of one tag of the compiled
- * snippets in {@code com.breakagency.examples.snippets} (lines compared without their indentation, blank
- * lines ignored; a tag's regions are joined in order), so a README cannot show code that does not compile.
+ * snippets (lines compared without their indentation, blank lines ignored; a tag's regions in its one file are
+ * joined in order), so a README cannot show code that does not compile. Tagged sources are read, by path from
+ * the repository's root, from {@code com.breakagency.examples.snippets} here and from the Spring Boot host in
+ * {@code examples/reference-service}; a tag name belongs to one file only.
  */
 class ReadmeSnippetsTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path SNIPPETS = Path.of("src/main/java/com/breakagency/examples/snippets");
+    /** Where tagged sources live, from the repository's root: snippets of their own, and a real Spring host. */
+    private static final List<Path> SNIPPETS = List.of(
+            Path.of("examples/src/main/java/com/breakagency/examples/snippets"),
+            Path.of("examples/reference-service/src/main/java"));
     private static final Pattern JAVA_BLOCK = Pattern.compile("^```java\\n(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("^\\s*// tag::([\\w-]+)\\[\\]\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*// end::([\\w-]+)\\[\\]\\s*$");
@@ -100,14 +105,44 @@ class ReadmeSnippetsTest {
         assertEquals(List.of("A a = null;\n"), javaBlocks("text\n```java\nA a = null;\n```\nmore\n```sh\nls\n```\n"));
     }
 
+    /** The tagged Java sources under {@link #SNIPPETS}, by their path from the root. */
+    private static Map<Path, String> taggedSources() {
+        Map<Path, String> sources = new LinkedHashMap<>();
+        for (Path folder : SNIPPETS) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(folder))) {
+                files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> {
+                    String source = read(p);
+                    if (source.lines().anyMatch(line -> TAG.matcher(line).matches())) {
+                        sources.put(ROOT.relativize(p), source);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sources;
+    }
+
+    @Test
+    void tagged_sources_come_from_both_example_modules_and_each_tag_from_one_file() {
+        Map<Path, String> sources = taggedSources();
+        for (Path folder : SNIPPETS) {
+            assertTrue(sources.keySet().stream().anyMatch(p -> p.startsWith(folder)), "no tagged source in " + folder);
+        }
+        Map<String, Path> owner = new LinkedHashMap<>();
+        List<String> shared = new ArrayList<>();
+        sources.forEach((file, source) -> tags(List.of(source)).keySet().forEach(tag -> {
+            Path first = owner.putIfAbsent(tag, file);
+            if (first != null) {
+                shared.add(tag + " in " + first + " and " + file);
+            }
+        }));
+        assertEquals(List.of(), shared, "tag names used in more than one file");
+    }
+
     @Test
     void every_java_block_of_the_documentation_is_compiled_code() {
-        List<String> sources;
-        try (Stream<Path> files = Files.list(SNIPPETS)) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).sorted().map(ReadmeSnippetsTest::read).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> sources = List.copyOf(taggedSources().values());
         Map<String, List<String>> tags = tags(sources);
         List<Path> markdown = markdownFiles();
         assertTrue(markdown.stream().anyMatch(p -> p.endsWith("README.md")), "no README found under " + ROOT);

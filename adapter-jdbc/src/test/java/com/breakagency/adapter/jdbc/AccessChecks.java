@@ -1,45 +1,34 @@
 package com.breakagency.adapter.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.breakagency.core.BreakAgency;
 import com.breakagency.ports.api.crm.AddNote;
-import com.breakagency.ports.api.crm.CreateBrand;
-import com.breakagency.ports.api.crm.CreateDeal;
-import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.MoveDealStage;
 import com.breakagency.ports.api.crm.UpdateDeal;
-import com.breakagency.ports.model.Money;
 import com.breakagency.ports.api.crm.TimelineQuery;
 import com.breakagency.ports.api.crm.UpdateTalent;
 import com.breakagency.ports.api.finance.CommissionQuery;
 import com.breakagency.ports.api.finance.InvoiceQuery;
-import com.breakagency.ports.api.finance.IssueInvoice;
-import com.breakagency.ports.api.finance.RecordPayment;
 import com.breakagency.ports.api.finance.StatementQuery;
 import com.breakagency.ports.api.finance.TotalsQuery;
 import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
-import com.breakagency.ports.error.BreakException;
-import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.crm.Activity;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.Deal;
-import com.breakagency.ports.model.crm.DealStage;
 import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.crm.Visibility;
 import com.breakagency.ports.model.finance.Beneficiary;
 import com.breakagency.ports.model.finance.BeneficiaryKind;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.Invoice;
-import com.breakagency.ports.model.finance.PaymentSource;
 import com.breakagency.ports.spi.Persistence;
-import com.breakagency.testkit.CapturingErrorReporter;
+import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.testkit.Refusals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +48,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AccessChecks {
 
-    private static final AtomicInteger SEQ = new AtomicInteger();
     private static final OperationContext ADMIN = OperationContext.of(Actor.staff("admin-1", Role.ADMIN));
     private static final OperationContext FINANCE = OperationContext.of(Actor.staff("finance-1", Role.FINANCE));
     private static final String OLD_OWNER = "agent-old-owner";
@@ -70,6 +57,7 @@ abstract class AccessChecks {
     private static final Instant EVER = Instant.EPOCH;
     private static final Instant NEVER = Instant.parse("3000-01-01T00:00:00Z");
 
+    AgencyFixture<BreakAgency> office;
     BreakAgency agency;
     Brand brand;
     Brand otherBrand;
@@ -85,17 +73,17 @@ abstract class AccessChecks {
 
     @BeforeEach
     void openAgency() {
-        agency = BreakAgency.builder().persistence(persistence()).errorReporter(new CapturingErrorReporter()).build();
-        int n = SEQ.incrementAndGet();
-        brand = agency.crm().createBrand(ADMIN, CreateBrand.of("Northwind " + n, OLD_OWNER).withDomains("northwind" + n + ".example"));
-        otherBrand = agency.crm().createBrand(ADMIN, CreateBrand.of("Contoso " + n, OLD_OWNER).withDomains("contoso" + n + ".example"));
-        talent = agency.crm().createTalent(ADMIN, CreateTalent.named("Maya " + n).managedBy(OLD_MANAGER));
-        otherTalent = agency.crm().createTalent(ADMIN, CreateTalent.named("Ines " + n).managedBy(OLD_MANAGER));
+        office = JdbcAgencies.on(persistence());
+        agency = office.agency();
+        brand = office.aBrand(OLD_OWNER);
+        otherBrand = office.aBrand(OLD_OWNER);
+        talent = office.aTalentManagedBy(OLD_MANAGER);
+        otherTalent = office.aTalentManagedBy(OLD_MANAGER);
     }
 
     @AfterEach
     void closeAgency() {
-        agency.close();
+        office.close();
     }
 
     @Test
@@ -138,7 +126,7 @@ abstract class AccessChecks {
     @Test
     void reassigning_a_talents_manager_leaves_earned_commissions_with_who_earned_them_and_pays_the_new_one_next() {
         Invoice invoice = anIssuedInvoice(aDeal(OLD_OWNER));
-        pay(invoice, 100_000, "bank-1");
+        pay(invoice, 100_000);
         assertEquals(1, agentLines(OLD_MANAGER, OLD_MANAGER).size());
         assertEquals(List.of(), agentLines(NEW_MANAGER, NEW_MANAGER));
 
@@ -155,12 +143,12 @@ abstract class AccessChecks {
         assertEquals(1, earned.size());
         assertEquals(List.of(), agentLines(NEW_MANAGER, NEW_MANAGER));
         assertEquals(earned, agency.finance().statement(agent(OLD_MANAGER), statementOf(OLD_MANAGER)).lines());
-        forbidden(() -> agency.finance().statement(agent(NEW_MANAGER), statementOf(OLD_MANAGER)));
-        forbidden(() -> agency.finance().statement(agent(OLD_MANAGER), statementOf(NEW_MANAGER)));
+        Refusals.forbidden(() -> agency.finance().statement(agent(NEW_MANAGER), statementOf(OLD_MANAGER)));
+        Refusals.forbidden(() -> agency.finance().statement(agent(OLD_MANAGER), statementOf(NEW_MANAGER)));
 
         // the next invoice's payment pays the manager the talent has now
         Invoice next = anIssuedInvoice(aDeal(OLD_OWNER));
-        pay(next, 100_000, "bank-2");
+        pay(next, 100_000);
         List<CommissionLine> nextLines = agentLines(NEW_MANAGER, NEW_MANAGER);
         assertEquals(1, nextLines.size());
         assertEquals(next.id(), nextLines.get(0).invoiceId());
@@ -210,10 +198,10 @@ abstract class AccessChecks {
         assertEquals(shared.get(onBrand), timeline(brandUser, onBrand));
         assertEquals(shared.get(onDeal), timeline(talentUser, onDeal));
         assertEquals(shared.get(onTalent), timeline(talentUser, onTalent));
-        forbidden(() -> timeline(brandUser, onTalent));
-        forbidden(() -> timeline(talentUser, onBrand));
-        forbidden(() -> agency.crm().addNote(brandUser, AddNote.shared(onDeal, "from the brand")));
-        forbidden(() -> agency.crm().addNote(talentUser, AddNote.shared(onDeal, "from the talent")));
+        Refusals.forbidden(() -> timeline(brandUser, onTalent));
+        Refusals.forbidden(() -> timeline(talentUser, onBrand));
+        Refusals.forbidden(() -> agency.crm().addNote(brandUser, AddNote.shared(onDeal, "from the brand")));
+        Refusals.forbidden(() -> agency.crm().addNote(talentUser, AddNote.shared(onDeal, "from the talent")));
     }
 
     @Test
@@ -222,14 +210,14 @@ abstract class AccessChecks {
         EntityRef onDeal = EntityRef.of(EntityType.DEAL, deal.id());
 
         agency.crm().addNote(agent(OLD_OWNER), new AddNote(onDeal, "owner's note"));
-        forbidden(() -> agency.crm().addNote(agent(NEW_OWNER), new AddNote(onDeal, "not my deal")));
+        Refusals.forbidden(() -> agency.crm().addNote(agent(NEW_OWNER), new AddNote(onDeal, "not my deal")));
         agency.crm().addNote(agent(NEW_OWNER), new AddNote(EntityRef.of(EntityType.BRAND, brand.id()), "any brand"));
         agency.crm().addNote(agent(NEW_OWNER), new AddNote(EntityRef.of(EntityType.TALENT, talent.id()), "any talent"));
 
         agency.crm().updateDeal(agent(OLD_OWNER), UpdateDeal.of(deal.id(), deal.version()).ownedBy(NEW_OWNER).withTitle(deal.title())
                 .withValue(deal.value()));
 
-        forbidden(() -> agency.crm().addNote(agent(OLD_OWNER), new AddNote(onDeal, "no longer mine")));
+        Refusals.forbidden(() -> agency.crm().addNote(agent(OLD_OWNER), new AddNote(onDeal, "no longer mine")));
         agency.crm().addNote(agent(NEW_OWNER), new AddNote(onDeal, "mine now"));
         assertEquals(List.of("mine now", "owner's note"), agency.crm().timeline(ADMIN, TimelineQuery.of(onDeal).limit(10)).items().stream()
                 .map(Activity::text).toList());
@@ -264,7 +252,7 @@ abstract class AccessChecks {
 
     /** Every finance read, as an agent who does not own the invoice's deal now. */
     private void assertRefused(Invoice invoice, OperationContext agent) {
-        forbidden(() -> agency.finance().getInvoice(agent, invoice.id()));
+        Refusals.forbidden(() -> agency.finance().getInvoice(agent, invoice.id()));
         assertTrue(!allInvoiceIds(agent).contains(invoice.id()), "not listed for " + agent.actor().userId());
         assertEquals(List.of(), agency.finance().listInvoices(agent,
                 InvoiceQuery.forDeal(invoice.dealId()).limit(10)).items());
@@ -276,9 +264,9 @@ abstract class AccessChecks {
         String me = agent.actor().userId();
         assertTrue(agency.finance().listCommissions(agent, CommissionQuery.first(100)).items().stream()
                 .allMatch(l -> l.beneficiary().equals(Beneficiary.agent(me))));
-        forbidden(() -> agency.finance().statement(agent, new StatementQuery(BeneficiaryKind.TALENT, talent.id(), EVER,
+        Refusals.forbidden(() -> agency.finance().statement(agent, new StatementQuery(BeneficiaryKind.TALENT, talent.id(), EVER,
                 NEVER)));
-        forbidden(() -> agency.finance().totals(agent, new TotalsQuery(LocalDate.of(2020, 1, 1),
+        Refusals.forbidden(() -> agency.finance().totals(agent, new TotalsQuery(LocalDate.of(2020, 1, 1),
                 LocalDate.of(2999, 1, 1))));
     }
 
@@ -293,13 +281,13 @@ abstract class AccessChecks {
             assertTrue(allInvoiceIds(owner).contains(invoice.id()));
         }
         for (OperationContext stranger : List.of(otherTalentUser, otherBrandUser)) {
-            forbidden(() -> agency.finance().getInvoice(stranger, invoice.id()));
+            Refusals.forbidden(() -> agency.finance().getInvoice(stranger, invoice.id()));
             assertTrue(!allInvoiceIds(stranger).contains(invoice.id()));
         }
-        forbidden(() -> agency.finance().listCommissions(ownBrand, CommissionQuery.first(10)));
-        forbidden(() -> agency.finance().statement(ownBrand, new StatementQuery(BeneficiaryKind.TALENT, talent.id(),
+        Refusals.forbidden(() -> agency.finance().listCommissions(ownBrand, CommissionQuery.first(10)));
+        Refusals.forbidden(() -> agency.finance().statement(ownBrand, new StatementQuery(BeneficiaryKind.TALENT, talent.id(),
                 EVER, NEVER)));
-        forbidden(() -> agency.finance().statement(otherTalentUser, new StatementQuery(BeneficiaryKind.TALENT,
+        Refusals.forbidden(() -> agency.finance().statement(otherTalentUser, new StatementQuery(BeneficiaryKind.TALENT,
                 talent.id(), EVER, NEVER)));
         assertEquals(BeneficiaryKind.TALENT, agency.finance().statement(ownTalent, new StatementQuery(
                 BeneficiaryKind.TALENT, talent.id(), EVER, NEVER)).beneficiary().kind());
@@ -332,27 +320,18 @@ abstract class AccessChecks {
     // ---- making things ----
 
     private Deal aDeal(String owner) {
-        return agency.crm().createDeal(ADMIN, CreateDeal.of(brand.id(), talent.id(), owner,
-                "Campaign " + SEQ.incrementAndGet(), Money.of(100_000, "GBP")));
+        return office.aDeal(brand, talent, owner);
     }
 
     private Invoice anIssuedInvoice(Deal deal) {
-        agency.crm().moveDealStage(ADMIN, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
-        Invoice draft = agency.finance().listInvoices(FINANCE, InvoiceQuery.forDeal(deal.id()).limit(1)).items().get(0);
-        return agency.finance().issueInvoice(FINANCE, IssueInvoice.of(draft.id(), draft.version()));
+        return office.anIssuedInvoice(deal);
     }
 
-    private void pay(Invoice invoice, long amount, String reference) {
-        agency.finance().recordPayment(FINANCE, RecordPayment.of(invoice.id(), Money.of(amount, "GBP"), LocalDate.of(2026, 1, 6),
-                reference + "-" + invoice.id()).via(PaymentSource.BANK_FEED));
+    private void pay(Invoice invoice, long amount) {
+        office.pay(invoice, amount);
     }
 
     private static OperationContext agent(String userId) {
         return OperationContext.of(Actor.staff(userId, Role.AGENT));
-    }
-
-    private static void forbidden(Runnable call) {
-        BreakException e = assertThrows(BreakException.class, call::run);
-        assertEquals(ErrorCode.FORBIDDEN, e.code(), () -> "expected FORBIDDEN, got " + e.code() + "/" + e.reason());
     }
 }

@@ -1,21 +1,9 @@
 package com.breakagency.adapter.jdbc;
 
 import com.breakagency.core.BreakAgency;
-import com.breakagency.ports.api.crm.CreateBrand;
-import com.breakagency.ports.api.crm.CreateDeal;
-import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.MoveDealStage;
-import com.breakagency.ports.api.finance.InvoiceQuery;
-import com.breakagency.ports.api.finance.IssueInvoice;
-import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
-import com.breakagency.ports.context.Role;
-import com.breakagency.ports.model.Money;
-import com.breakagency.ports.model.crm.Brand;
-import com.breakagency.ports.model.crm.Deal;
-import com.breakagency.ports.model.crm.DealStage;
-import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.finance.Invoice;
+import com.breakagency.testkit.AgencyFixture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,10 +19,8 @@ import java.util.TreeMap;
  */
 final class FaultFixtures {
 
-    static final String AGENT_ID = "agent-ana";
-    static final OperationContext AGENT = OperationContext.of(Actor.staff(AGENT_ID, Role.AGENT));
-    static final OperationContext FINANCE = OperationContext.of(Actor.staff("finance-fay", Role.FINANCE));
-    static final OperationContext SYSTEM = OperationContext.of(Actor.system());
+    static final OperationContext FINANCE = AgencyFixture.aFinanceUser();
+    static final OperationContext SYSTEM = AgencyFixture.theSystem();
     /** The deal value of {@link #issuedInvoice}: 12,500.00 GBP. */
     static final long DEAL_VALUE = 1_250_000;
 
@@ -45,13 +31,9 @@ final class FaultFixtures {
      * An issued invoice of a new brand, talent and deal. With a managing agent the default plan splits a
      * payment into three commission lines; without one its commissions wait for a repair step.
      */
-    static Invoice issuedInvoice(BreakAgency agency, boolean managingAgent) {
-        Brand brand = agency.crm().createBrand(AGENT, CreateBrand.of("Northwind Coffee", AGENT_ID).withDomains("northwind.example"));
-        Talent talent = agency.crm().createTalent(AGENT, CreateTalent.named("Maya Lopez").managedBy(managingAgent ? AGENT_ID : null));
-        Deal deal = agency.crm().createDeal(AGENT, CreateDeal.of(brand.id(), talent.id(), AGENT_ID, "Spring campaign", Money.of(DEAL_VALUE, "GBP")));
-        agency.crm().moveDealStage(AGENT, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
-        Invoice draft = agency.finance().listInvoices(FINANCE, InvoiceQuery.forDeal(deal.id()).limit(1)).items().get(0);
-        return agency.finance().issueInvoice(FINANCE, IssueInvoice.of(draft));
+    static Invoice issuedInvoice(AgencyFixture<BreakAgency> office, boolean managingAgent) {
+        return office.anIssuedInvoice(office.aDealFor(managingAgent ? office.aTalent() : office.anUnmanagedTalent(),
+                DEAL_VALUE, "GBP"));
     }
 
     /** Every row of every table of the schema (the migration history aside), table by table, sorted. */
@@ -86,6 +68,16 @@ final class FaultFixtures {
         Map<String, Integer> out = new TreeMap<>();
         snapshot.forEach((table, rows) -> out.put(table, rows.size()));
         return out;
+    }
+
+    /**
+     * A query counting the payments that do not have exactly three commission lines adding up to them
+     * (a payment without lines counts too).
+     */
+    static String paymentsNotSplitInThree(String schema) {
+        return "SELECT COUNT(*) FROM (SELECT p.id FROM " + schema + ".payments p LEFT JOIN " + schema
+                + ".commission_lines c ON c.payment_id = p.id GROUP BY p.id, p.amount_minor"
+                + " HAVING COUNT(c.id) <> 3 OR COALESCE(SUM(c.amount_minor), 0) <> p.amount_minor) wrong";
     }
 
     /** A count on a separate connection. */

@@ -1,31 +1,9 @@
 package com.breakagency.adapter.jdbc;
 
-import com.breakagency.ports.spi.Transactions;
-import com.breakagency.testkit.contract.TransactionsContract;
-
-class H2TransactionsTest extends TransactionsContract {
-
-    private Probe probe;
-
-    private synchronized Probe probe() {
-        if (probe == null) {
-            probe = new Probe(TestDatabase.h2(H2TransactionsTest.class).freshPersistence());
-        }
-        return probe;
-    }
+class H2TransactionsTest extends JdbcTransactionsChecks {
 
     @Override
-    protected Transactions transactions() {
-        return probe().transactions();
-    }
-
-    @Override
-    protected void write(String key) {
-        probe().write(key);
-    }
-
-    @Override
-    protected boolean exists(String key) {
-        return probe().exists(key);
+    TestDatabase database() {
+        return TestDatabase.h2(H2TransactionsTest.class);
     }
 }

@@ -15,6 +15,7 @@ import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.Reason;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.PaymentSource;
+import com.breakagency.testkit.AgencyFixture;
 import com.breakagency.testkit.CapturingErrorReporter;
 import com.breakagency.testkit.LogCapture;
 import com.zaxxer.hikari.HikariConfig;
@@ -44,7 +45,7 @@ class PostgresCommitReplyLostTest {
         CapturingErrorReporter reporter = new CapturingErrorReporter();
         try (CommitDroppingProxy proxy = new CommitDroppingProxy(server.getHost(), server.getPort());
              HikariDataSource proxied = pool(db, proxy.port());
-             BreakAgency healthy = BreakAgency.builder().persistence(db.builder().build()).build();
+             AgencyFixture<BreakAgency> healthy = JdbcAgencies.on(db.builder().build());
              BreakAgency behindProxy = BreakAgency.builder().errorReporter(reporter)
                      .persistence(JdbcPersistence.builder(proxied).schema(schema).migrateOnStart(false).build()).build()) {
             Invoice issued = FaultFixtures.issuedInvoice(healthy, true);

@@ -16,12 +16,11 @@ import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.PaymentSource;
 import com.breakagency.ports.model.work.WorkStep;
 import com.breakagency.ports.spi.ErrorReport;
+import com.breakagency.testkit.AgencyFixture;
 import com.breakagency.testkit.CapturingErrorReporter;
 import com.breakagency.testkit.LogCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +43,11 @@ class PostgresDriverMessagesTest {
         TestDatabase db = TestDatabase.postgres(PostgresDriverMessagesTest.class);
         String schema = db.freshPersistence().schema();
         FaultyDataSource faulty = new FaultyDataSource(db.newPool("driver-messages", 2));
-        CapturingErrorReporter reporter = new CapturingErrorReporter();
-        try (BreakAgency agency = agency(faulty, schema, reporter)) {
-            Invoice issued = FaultFixtures.issuedInvoice(agency, true);
-            MarkInvoicePaid command = new MarkInvoicePaid(issued.id(), LocalDate.now(ZoneOffset.UTC), "bank-tx-1",
+        try (AgencyFixture<BreakAgency> office = office(faulty, schema)) {
+            BreakAgency agency = office.agency();
+            CapturingErrorReporter reporter = office.reports();
+            Invoice issued = FaultFixtures.issuedInvoice(office, true);
+            MarkInvoicePaid command = new MarkInvoicePaid(issued.id(), office.today(), "bank-tx-1",
                     "pay-1", PaymentSource.BANK_FEED);
 
             faulty.failStatementMatching(sql -> sql.startsWith(LINES_INSERT) && sql.contains("commission_lines"));
@@ -66,7 +66,7 @@ class PostgresDriverMessagesTest {
             channels.addAll(everything(e));
             reporter.reports().forEach(report -> channels.addAll(everything(report)));
             assertNothingLeaks(channels, faulty.failedValues(), Set.of(issued.id(), issued.dealId(), issued.brandId(),
-                    issued.talentId(), FaultFixtures.AGENT_ID));
+                    issued.talentId(), AgencyFixture.MANAGING_AGENT));
         }
     }
 
@@ -76,12 +76,13 @@ class PostgresDriverMessagesTest {
         TestDatabase db = TestDatabase.postgres(PostgresDriverMessagesTest.class);
         String schema = db.freshPersistence().schema();
         FaultyDataSource faulty = new FaultyDataSource(db.newPool("driver-messages-step", 2));
-        CapturingErrorReporter reporter = new CapturingErrorReporter();
-        try (BreakAgency agency = agency(faulty, schema, reporter)) {
-            Invoice issued = FaultFixtures.issuedInvoice(agency, false);
-            agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(), LocalDate.now(ZoneOffset.UTC),
+        try (AgencyFixture<BreakAgency> office = office(faulty, schema)) {
+            BreakAgency agency = office.agency();
+            CapturingErrorReporter reporter = office.reports();
+            Invoice issued = FaultFixtures.issuedInvoice(office, false);
+            agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(), office.today(),
                     "bank-tx-1", "pay-1", PaymentSource.BANK_FEED));
-            PendingCommissions.assignAgent(agency, agency.crm().getTalent(PendingCommissions.AGENT, issued.talentId()));
+            office.assignAgent(agency.crm().getTalent(FINANCE, issued.talentId()), AgencyFixture.MANAGING_AGENT);
             reporter.clear();
 
             faulty.failStatementMatching(sql -> sql.startsWith(LINES_INSERT) && sql.contains("commission_lines"));
@@ -105,13 +106,13 @@ class PostgresDriverMessagesTest {
             channels.add(agency.diagnostics().health(SYSTEM).toString());
             reporter.reports().forEach(report -> channels.addAll(everything(report)));
             assertNothingLeaks(channels, bound, Set.of(issued.id(), issued.dealId(), issued.brandId(),
-                    issued.talentId(), FaultFixtures.AGENT_ID));
+                    issued.talentId(), AgencyFixture.MANAGING_AGENT));
         }
     }
 
-    private static BreakAgency agency(FaultyDataSource faulty, String schema, CapturingErrorReporter reporter) {
-        return BreakAgency.builder().errorReporter(reporter).persistence(JdbcPersistence.builder(faulty).schema(schema)
-                .dialect(Dialect.POSTGRESQL).migrateOnStart(false).build()).build();
+    private static AgencyFixture<BreakAgency> office(FaultyDataSource faulty, String schema) {
+        return JdbcAgencies.on(JdbcPersistence.builder(faulty).schema(schema).dialect(Dialect.POSTGRESQL)
+                .migrateOnStart(false).build());
     }
 
     /** An exception's message, its text and its stack trace as printed, causes and all. */

@@ -9,11 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.model.crm.Brand;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -68,21 +63,7 @@ class PostgresFailuresTest extends FailureChecks {
         assertTrue(byEmail.stream().anyMatch(line -> line.contains("contact_emails_email_uq")), byEmail::toString);
     }
 
-    /** The plan PostgreSQL picks when it may not scan a whole table. */
     private List<String> plan(String query) {
-        try (Connection connection = database().dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("SET enable_seqscan = off");
-            List<String> lines = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
-                while (rows.next()) {
-                    lines.add(rows.getString(1));
-                }
-            }
-            statement.execute("RESET enable_seqscan");
-            return lines;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database().planWithoutSequentialScans(query);
     }
 }

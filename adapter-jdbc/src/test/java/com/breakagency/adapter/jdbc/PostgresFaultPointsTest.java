@@ -22,6 +22,7 @@ import com.breakagency.ports.error.Reason;
 import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.PaymentSource;
+import com.breakagency.testkit.AgencyFixture;
 import com.breakagency.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,7 @@ class PostgresFaultPointsTest {
     private String schema;
     private FaultyDataSource faulty;
     private TestClock clock;
+    private AgencyFixture<BreakAgency> office;
     private BreakAgency agency;
     private final Map<String, Level> levels = new TreeMap<>();
 
@@ -74,8 +76,9 @@ class PostgresFaultPointsTest {
         schema = db.freshPersistence().schema();
         faulty = new FaultyDataSource(db.newPool("faulty", 2));
         clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        agency = BreakAgency.builder().clock(clock).persistence(JdbcPersistence.builder(faulty).schema(schema)
-                .dialect(Dialect.POSTGRESQL).migrateOnStart(false).build()).build();
+        office = JdbcAgencies.on(JdbcPersistence.builder(faulty).schema(schema).dialect(Dialect.POSTGRESQL)
+                .migrateOnStart(false).build(), builder -> builder.clock(clock));
+        agency = office.agency();
         // hundreds of injected failures would write hundreds of ERROR lines
         for (String name : List.of("com.breakagency", BreakAgency.BOUNDARY_LOGGER_NAME, BreakAgency.RECOVERY_LOGGER_NAME)) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
@@ -87,7 +90,7 @@ class PostgresFaultPointsTest {
     @AfterEach
     void stop() {
         levels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
-        agency.close();
+        office.close();
     }
 
     @Test
@@ -99,7 +102,7 @@ class PostgresFaultPointsTest {
         int[] counted;
 
         counted = everyFaultPoint("mark-paid", true, () -> {
-            Invoice issued = FaultFixtures.issuedInvoice(agency, true);
+            Invoice issued = FaultFixtures.issuedInvoice(office, true);
             MarkInvoicePaid command = new MarkInvoicePaid(issued.id(), LocalDate.now(clock), "bank-tx-1", "pay-1",
                     PaymentSource.BANK_FEED);
             return () -> {
@@ -112,7 +115,7 @@ class PostgresFaultPointsTest {
         expected += counted[0] + counted[1];
 
         counted = everyFaultPoint("partial payment", true, () -> {
-            Invoice issued = FaultFixtures.issuedInvoice(agency, true);
+            Invoice issued = FaultFixtures.issuedInvoice(office, true);
             RecordPayment command = RecordPayment.of(issued.id(), Money.of(FaultFixtures.DEAL_VALUE / 5, "GBP"), LocalDate.now(clock), "bank-tx-2").withIdempotencyKey("pay-2").via(PaymentSource.BANK_FEED);
             return () -> {
                 PaymentResult result = agency.finance().recordPayment(FINANCE, command);
@@ -124,10 +127,10 @@ class PostgresFaultPointsTest {
         expected += counted[0] + counted[1];
 
         counted = everyFaultPoint("pending-commission repair step", false, () -> {
-            Invoice issued = FaultFixtures.issuedInvoice(agency, false);
+            Invoice issued = FaultFixtures.issuedInvoice(office, false);
             agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(), LocalDate.now(clock),
                     "bank-tx-3", "pay-3", PaymentSource.BANK_FEED));
-            PendingCommissions.assignAgent(agency, agency.crm().getTalent(PendingCommissions.AGENT, issued.talentId()));
+            office.assignAgent(agency.crm().getTalent(FINANCE, issued.talentId()), AgencyFixture.MANAGING_AGENT);
             assertEquals(1, count(db, "SELECT COUNT(*) FROM " + schema + ".work_steps WHERE status = 'PENDING'"
                     + " AND type = 'ENSURE_COMMISSIONS'"));
             return () -> agency.runDueSteps();
@@ -136,7 +139,7 @@ class PostgresFaultPointsTest {
         expected += counted[0] + counted[1];
 
         counted = everyFaultPoint("janitor run", true, () -> {
-            Invoice issued = FaultFixtures.issuedInvoice(agency, false);
+            Invoice issued = FaultFixtures.issuedInvoice(office, false);
             agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(), LocalDate.now(clock),
                     "bank-tx-4", "pay-4", PaymentSource.BANK_FEED));
             // the repair step is lost, and the payment and its key are older than the grace and the retention

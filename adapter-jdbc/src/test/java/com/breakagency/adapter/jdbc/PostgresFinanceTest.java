@@ -3,11 +3,6 @@ package com.breakagency.adapter.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,21 +52,7 @@ class PostgresFinanceTest extends FinanceChecks {
         assertTrue(plan.stream().noneMatch(line -> line.contains("Sort")), plan::toString);
     }
 
-    /** The plan PostgreSQL picks when it may not scan a whole table. */
     private List<String> plan(String query) {
-        try (Connection connection = database().dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("SET enable_seqscan = off");
-            List<String> lines = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
-                while (rows.next()) {
-                    lines.add(rows.getString(1));
-                }
-            }
-            statement.execute("RESET enable_seqscan");
-            return lines;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database().planWithoutSequentialScans(query);
     }
 }

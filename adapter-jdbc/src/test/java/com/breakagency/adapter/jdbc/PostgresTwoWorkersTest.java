@@ -92,9 +92,7 @@ class PostgresTwoWorkersTest {
 
             String lines = schema + ".commission_lines";
             assertEquals(STEPS * 3L, count(separate, "SELECT COUNT(*) FROM " + lines));
-            assertEquals(0, count(separate, "SELECT COUNT(*) FROM (SELECT p.id FROM " + schema + ".payments p LEFT JOIN "
-                    + lines + " c ON c.payment_id = p.id GROUP BY p.id, p.amount_minor"
-                    + " HAVING COUNT(c.id) <> 3 OR SUM(c.amount_minor) <> p.amount_minor) wrong"),
+            assertEquals(0, count(separate, FaultFixtures.paymentsNotSplitInThree(schema)),
                     "every payment has exactly one allocation: three lines summing to it");
             assertEquals(STEPS, count(separate, "SELECT COUNT(*) FROM " + lines + " WHERE beneficiary_kind = 'AGENT'"
                     + " AND beneficiary_id = '" + PendingCommissions.AGENT_ID + "'"), "the agent assigned afterwards is paid");

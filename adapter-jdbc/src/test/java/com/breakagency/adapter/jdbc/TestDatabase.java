@@ -202,6 +202,24 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The base tables of a schema, lower case, sorted. */
+    /** The plan (EXPLAIN's lines) PostgreSQL picks for a query when it may not scan a whole table. */
+    List<String> planWithoutSequentialScans(String query) {
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET enable_seqscan = off");
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+            }
+            statement.execute("RESET enable_seqscan");
+            return lines;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<String> tables(String schemaName) {
         return strings("SELECT LOWER(table_name) FROM information_schema.tables WHERE table_schema = ?"
                 + " AND table_type = 'BASE TABLE' ORDER BY 1", fold(schemaName));

@@ -55,13 +55,13 @@ class BoundaryToSentryTest {
         assertEquals(List.of("UNHANDLED_ERROR", "UNEXPECTED_EXCEPTION"), event.get("fingerprint"));
         assertEquals("UNHANDLED_ERROR", received.tag("error.code"));
         assertEquals("UNEXPECTED_EXCEPTION", received.tag("error.reason"));
-        assertEquals("test.fail", received.tag("operation"));
+        assertEquals(FailingCalls.OPERATION, received.tag("operation"));
         assertEquals("corr-0042", received.tag("correlation_id"));
         assertEquals(Map.of("id", "user-42"), received.user());
         assertEquals(Map.of("contact", Redaction.EMAIL, "connection", "conn-17"), received.context("break"));
         assertEquals("test-env", event.get("environment"));
         assertEquals("back-office@1.0.0", event.get("release"));
-        assertEquals("test.fail", event.get("transaction"));
+        assertEquals(FailingCalls.OPERATION, event.get("transaction"));
         assertTrue(String.valueOf(event.get("timestamp")).startsWith("2026-03-02T10:15:30"), "timestamp from Break's clock");
 
         String body = received.body();
@@ -102,7 +102,7 @@ class BoundaryToSentryTest {
         calls.fail("user-1", BreakException.builder(ErrorCode.WORKFLOW_BREAK).build());
 
         SentryStub.Received received = sentry.next();
-        assertEquals(List.of("WORKFLOW_BREAK", "test.fail"), received.event().get("fingerprint"));
+        assertEquals(List.of("WORKFLOW_BREAK", FailingCalls.OPERATION), received.event().get("fingerprint"));
         assertEquals(Reason.UNSPECIFIED, received.tag("error.reason"));
         assertEquals(null, received.event().get("exception"), "no cause, no exception");
     }
@@ -160,7 +160,7 @@ class BoundaryToSentryTest {
         SHAPES.forEach(shape -> metadata.put(shape.get(0), shape.get(0)));
         RedactedThrowable cause = new RedactedThrowable("com.example.Driver", all,
                 new RedactedThrowable("java.io.IOException", all, null));
-        reporter.report(new ErrorReport(ErrorCode.UNHANDLED_ERROR, "UNEXPECTED_EXCEPTION", all, "test.fail", all,
+        reporter.report(new ErrorReport(ErrorCode.UNHANDLED_ERROR, "UNEXPECTED_EXCEPTION", all, FailingCalls.OPERATION, all,
                 "corr-shapes", metadata, Optional.of(cause), FailingCalls.NOW));
 
         String body = sentry.next().body();
@@ -176,7 +176,7 @@ class BoundaryToSentryTest {
     @Test
     void the_level_follows_the_codes_severity() {
         for (ErrorCode code : List.of(ErrorCode.WORKFLOW_BREAK, ErrorCode.INTEGRATION_UNAVAILABLE, ErrorCode.CONFLICT)) {
-            reporter.report(new ErrorReport(code, "SOME_REASON", "detail", "test.fail", "user-1", "corr-" + code,
+            reporter.report(new ErrorReport(code, "SOME_REASON", "detail", FailingCalls.OPERATION, "user-1", "corr-" + code,
                     Map.of(), Optional.empty(), FailingCalls.NOW));
         }
         Map<String, Object> levels = new java.util.HashMap<>();

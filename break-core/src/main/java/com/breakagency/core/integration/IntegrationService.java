@@ -94,7 +94,8 @@ public final class IntegrationService implements Integrations {
         OperatorAlarms alarms = new OperatorAlarms();
         this.connect = new ConnectFlow(connections, stores.pendingAuthorizations(), queue, this.providers, cipher, audit,
                 ids, clock, settings, stateRandom, alarms);
-        this.tokens = new TokenRefresher(connections, this.providers, cipher, audit, clock, settings, jitter, alarms);
+        this.tokens = new TokenRefresher(connections, this.providers, cipher, audit, clock, settings, jitter, alarms,
+                boundary.telemetry());
         this.diagnostics = new IntegrationDiagnostics(connections, this.providers.keySet(), alarms);
     }
 

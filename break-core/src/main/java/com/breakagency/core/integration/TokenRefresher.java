@@ -18,6 +18,7 @@ import com.breakagency.ports.model.integration.Provider;
 import com.breakagency.ports.spi.Connections;
 import com.breakagency.ports.spi.OAuthProvider;
 import com.breakagency.ports.spi.SecretCipher;
+import com.breakagency.ports.spi.Telemetry;
 import com.breakagency.ports.spi.oauth.OAuthFailure;
 import com.breakagency.ports.spi.oauth.TokenGrant;
 import com.breakagency.ports.spi.oauth.TokenResult;
@@ -48,7 +49,10 @@ import java.util.random.RandomGenerator;
  *   <li>transient: CONNECTED, lastError transient, no refresh before a jittered backoff, one report when
  *       the failures in a row pass the threshold; the stored token is handed out while it has not expired.</li>
  * </ul>
- * The first success after failures clears lastError and is audited as a recovery. Thread-safe.
+ * The first success after failures clears lastError and is audited as a recovery. Every refresh tells the
+ * agency's (guarded) {@link Telemetry#tokenRefresh} its provider and bounded outcome: {@code OK},
+ * REFRESH_TOKEN_REVOKED, CLIENT_CREDENTIALS_REJECTED or TOKEN_ENDPOINT_UNAVAILABLE; a dead grant answered
+ * from the store, without a refresh, is not counted again. Thread-safe.
  */
 final class TokenRefresher {
 
@@ -60,11 +64,13 @@ final class TokenRefresher {
     private final IntegrationSettings settings;
     private final RandomGenerator jitter;
     private final OperatorAlarms alarms;
+    private final Telemetry telemetry;
     /** One lock per connection id, kept for the agency's life (one small object per connection). */
     private final Map<String, ReentrantLock> inFlight = new ConcurrentHashMap<>();
 
     TokenRefresher(Connections connections, Map<Provider, OAuthProvider> providers, SecretCipher cipher, Audit audit,
-                   Clock clock, IntegrationSettings settings, RandomGenerator jitter, OperatorAlarms alarms) {
+                   Clock clock, IntegrationSettings settings, RandomGenerator jitter, OperatorAlarms alarms,
+                   Telemetry telemetry) {
         this.connections = connections;
         this.providers = Map.copyOf(providers);
         this.cipher = cipher;
@@ -73,6 +79,7 @@ final class TokenRefresher {
         this.settings = settings;
         this.jitter = jitter;
         this.alarms = alarms;
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
     AccessToken token(Call call, String connectionId, Optional<String> refused) {
@@ -141,10 +148,12 @@ final class TokenRefresher {
         if (provider == null || refreshToken.isEmpty()) {
             // no refresh token was ever granted: nothing can renew this grant but a reconnect
             OAuthFailure none = OAuthFailure.fromErrorCode("invalid_grant", 0);
+            telemetry.tokenRefresh(locked.provider().name(), Reason.REFRESH_TOKEN_REVOKED);
             return needsReauth(call, locked, none, now);
         }
         TokenResult result = provider.refresh(cipher.open(refreshToken.get()));
         Instant after = clock.instant();
+        telemetry.tokenRefresh(locked.provider().name(), outcome(result));
         if (result instanceof TokenGrant grant) {
             return refreshed(call, locked, refreshToken.get(), grant, now, after);
         }
@@ -159,6 +168,21 @@ final class TokenRefresher {
                 yield call.endWith(error);
             }
             case TRANSIENT -> failedTransiently(call, locked, refused, failure, after);
+        };
+    }
+
+    /**
+     * The bounded outcome a refresh is measured under: {@link Telemetry#OK}, or the reason of its class of failure
+     * (an {@code invalid_grant} counts as REFRESH_TOKEN_REVOKED even when it turns out to be a lost race).
+     */
+    static String outcome(TokenResult result) {
+        if (result instanceof TokenGrant) {
+            return Telemetry.OK;
+        }
+        return switch (((OAuthFailure) result).kind()) {
+            case PERMANENT -> Reason.REFRESH_TOKEN_REVOKED;
+            case OPERATOR -> Reason.CLIENT_CREDENTIALS_REJECTED;
+            case TRANSIENT -> Reason.TOKEN_ENDPOINT_UNAVAILABLE;
         };
     }
 

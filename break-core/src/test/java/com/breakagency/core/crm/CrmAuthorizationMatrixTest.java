@@ -2,6 +2,7 @@ package com.breakagency.core.crm;
 
 import com.breakagency.testkit.TestIds;
 import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.testkit.Refusals;
 import com.breakagency.core.TestAgencies;
 import com.breakagency.core.BreakAgency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,6 @@ import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
-import com.breakagency.ports.error.Problem;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
 import com.breakagency.ports.model.Money;
@@ -186,10 +186,10 @@ class CrmAuthorizationMatrixTest {
         try {
             switch (expect) {
                 case NO -> {
-                    BreakException onExisting = forbidden(() -> op.run().apply(w, w.owner(role), false));
+                    BreakException onExisting = Refusals.forbidden(() -> op.run().apply(w, w.owner(role), false));
                     if (op.kind() == Kind.TARGETED) {
-                        BreakException onMissing = forbidden(() -> op.run().apply(w, w.owner(role), true));
-                        assertSameAnswer(onExisting, onMissing);
+                        BreakException onMissing = Refusals.forbidden(() -> op.run().apply(w, w.owner(role), true));
+                        Refusals.assertSameAnswer(onExisting, onMissing);
                     }
                 }
                 case YES -> {
@@ -205,9 +205,9 @@ class CrmAuthorizationMatrixTest {
                 }
                 case OWN -> {
                     if (op.kind() == Kind.TARGETED) {
-                        BreakException notTheirs = forbidden(() -> op.run().apply(w, w.nonOwner(role), false));
-                        BreakException onMissing = forbidden(() -> op.run().apply(w, w.nonOwner(role), true));
-                        assertSameAnswer(notTheirs, onMissing);
+                        BreakException notTheirs = Refusals.forbidden(() -> op.run().apply(w, w.nonOwner(role), false));
+                        BreakException onMissing = Refusals.forbidden(() -> op.run().apply(w, w.nonOwner(role), true));
+                        Refusals.assertSameAnswer(notTheirs, onMissing);
                         op.run().apply(w, w.owner(role), false);
                     } else {
                         assertFalse(shows(op.run().apply(w, w.nonOwner(role), false)),
@@ -247,19 +247,5 @@ class CrmAuthorizationMatrixTest {
             return d.ownerAgentId().equals("agent-owner");
         }
         return false;
-    }
-
-    private static BreakException forbidden(Runnable call) {
-        BreakException e = assertThrows(BreakException.class, call::run);
-        assertEquals(ErrorCode.FORBIDDEN, e.code(), "expected FORBIDDEN, got " + e.code() + "/" + e.reason());
-        return e;
-    }
-
-    /** Everything a caller can see of the error, apart from the call's own correlation id. */
-    private static void assertSameAnswer(BreakException a, BreakException b) {
-        OperationContext fixed = OperationContext.of(com.breakagency.ports.context.Actor.system(), "fixed");
-        assertEquals(Problem.of(a, fixed), Problem.of(b, fixed), "FORBIDDEN must not reveal whether the record exists");
-        assertEquals(a.reason(), b.reason());
-        assertEquals(a.metadata(), b.metadata());
     }
 }

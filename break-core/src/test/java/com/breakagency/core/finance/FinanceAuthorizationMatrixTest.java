@@ -1,6 +1,7 @@
 package com.breakagency.core.finance;
 
 import com.breakagency.testkit.AgencyFixture;
+import com.breakagency.testkit.Refusals;
 import com.breakagency.core.TestAgencies;
 import com.breakagency.core.BreakAgency;
 import static com.breakagency.testkit.AgencyFixture.DEAL_OWNER;
@@ -29,7 +30,6 @@ import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
-import com.breakagency.ports.error.Problem;
 import com.breakagency.ports.model.Money;
 import com.breakagency.ports.model.Page;
 import com.breakagency.ports.model.crm.Brand;
@@ -220,10 +220,10 @@ class FinanceAuthorizationMatrixTest {
             switch (expect) {
                 case NO -> {
                     World.Snapshot before = w.snapshot();
-                    BreakException onExisting = forbidden(() -> op.run().apply(w, w.owner(role, op), false));
+                    BreakException onExisting = Refusals.forbidden(() -> op.run().apply(w, w.owner(role, op), false));
                     if (op.kind() == Kind.TARGETED) {
-                        BreakException onMissing = forbidden(() -> op.run().apply(w, w.owner(role, op), true));
-                        assertSameAnswer(onExisting, onMissing);
+                        BreakException onMissing = Refusals.forbidden(() -> op.run().apply(w, w.owner(role, op), true));
+                        Refusals.assertSameAnswer(onExisting, onMissing);
                     }
                     assertEquals(before, w.snapshot(), op + " as " + role + " wrote nothing");
                 }
@@ -248,9 +248,9 @@ class FinanceAuthorizationMatrixTest {
                     OperationContext other = w.nonOwner(role, op);
                     if (op.kind() == Kind.TARGETED) {
                         World.Snapshot before = w.snapshot();
-                        BreakException notTheirs = forbidden(() -> op.run().apply(w, other, false));
-                        BreakException onMissing = forbidden(() -> op.run().apply(w, other, true));
-                        assertSameAnswer(notTheirs, onMissing);
+                        BreakException notTheirs = Refusals.forbidden(() -> op.run().apply(w, other, false));
+                        BreakException onMissing = Refusals.forbidden(() -> op.run().apply(w, other, true));
+                        Refusals.assertSameAnswer(notTheirs, onMissing);
                         assertEquals(before, w.snapshot(), op + " as someone else's " + role + " wrote nothing");
                         Object own = op.run().apply(w, owner, false);
                         assertTrue(onlyTheirs(w, own, owner), op + " as the owning " + role + " gives their record");
@@ -364,19 +364,5 @@ class FinanceAuthorizationMatrixTest {
             }
         }
         return false;
-    }
-
-    private static BreakException forbidden(Runnable call) {
-        BreakException e = assertThrows(BreakException.class, call::run);
-        assertEquals(ErrorCode.FORBIDDEN, e.code(), "expected FORBIDDEN, got " + e.code() + "/" + e.reason());
-        return e;
-    }
-
-    /** Everything a caller can see of the error, apart from the call's own correlation id. */
-    private static void assertSameAnswer(BreakException a, BreakException b) {
-        OperationContext fixed = OperationContext.of(Actor.system(), "fixed");
-        assertEquals(Problem.of(a, fixed), Problem.of(b, fixed), "FORBIDDEN must not reveal whether the record exists");
-        assertEquals(a.reason(), b.reason());
-        assertEquals(a.metadata(), b.metadata());
     }
 }

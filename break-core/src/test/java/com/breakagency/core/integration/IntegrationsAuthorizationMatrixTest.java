@@ -11,7 +11,6 @@ import com.breakagency.ports.api.integration.AuthorizationStart;
 import com.breakagency.ports.api.integration.CompleteConnect;
 import com.breakagency.ports.api.integration.ConnectionQuery;
 import com.breakagency.ports.api.integration.StartConnect;
-import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
@@ -19,6 +18,7 @@ import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.model.integration.Connection;
 import com.breakagency.ports.model.integration.ConnectionStatus;
 import com.breakagency.ports.model.integration.Provider;
+import com.breakagency.testkit.AgencyFixture;
 import com.breakagency.testkit.oauth.FakeGoogle;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,12 +40,7 @@ class IntegrationsAuthorizationMatrixTest {
     }
 
     static OperationContext as(Role role) {
-        return switch (role) {
-            case TALENT -> OperationContext.of(Actor.talent("talent-user", "talent-1"));
-            case BRAND -> OperationContext.of(Actor.brand("brand-user", "brand-1"));
-            case SYSTEM -> OperationContext.system();
-            default -> OperationContext.of(Actor.staff(role.name().toLowerCase() + "-user", role));
-        };
+        return AgencyFixture.anyoneIn(role);
     }
 
     @ParameterizedTest(name = "{0} as {1}")

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.breakagency.core.policy.PolicyTable;
 import com.breakagency.core.boundary.Rule;
 import com.breakagency.ports.api.recovery.StepQuery;
-import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
@@ -58,12 +57,7 @@ class RecoveryAuthorizationTest {
     }
 
     static OperationContext as(Role role) {
-        return switch (role) {
-            case TALENT -> OperationContext.of(Actor.talent("talent-user", "talent-1"));
-            case BRAND -> OperationContext.of(Actor.brand("brand-user", "brand-1"));
-            case SYSTEM -> OperationContext.system();
-            default -> OperationContext.of(Actor.staff(role.name().toLowerCase() + "-user", role));
-        };
+        return AgencyFixture.anyoneIn(role);
     }
 
     @ParameterizedTest(name = "{0} as {1}")

@@ -14,8 +14,9 @@ import java.time.Duration;
  * janitor finding kinds are the janitor's own constants. Break never passes an id, an address or a free text.
  *
  * <p>Every method has a body that does nothing, so a port gains methods without breaking implementations.
- * Two of them are hooks for integrations, which call them once they exist: {@link #tokenRefresh(String, String)}
- * and {@link #syncQuotaSpent(String, long)}; today nothing calls them.
+ * Two of them are for integrations: {@link #tokenRefresh(String, String)}, which every OAuth token refresh
+ * calls, and {@link #syncQuotaSpent(String, long)}, a hook the mail sync calls once it spends a provider's quota
+ * (until then nothing calls it).
  *
  * <p>Implementations must be thread-safe, must return quickly and should not throw: the agency wraps its
  * telemetry so that a failure is logged once and never changes the outcome of the call it measures.
@@ -89,18 +90,22 @@ public interface Telemetry {
     }
 
     /**
-     * A hook for integrations: an OAuth token refresh finished. Nothing calls it yet.
+     * An OAuth token refresh finished: the provider answered (or, for a connection that never got a refresh
+     * token, the grant was found dead without a call).
      *
-     * @param provider the provider, such as {@code google}
-     * @param outcome  {@link #OK}, or the reason the refresh failed (such as {@code REFRESH_TOKEN_REVOKED})
+     * @param provider the provider, a {@code Provider} name such as {@code GOOGLE}
+     * @param outcome  {@link #OK}, or the {@code Reason} of the class of failure: {@code REFRESH_TOKEN_REVOKED}
+     *                 (permanent), {@code CLIENT_CREDENTIALS_REJECTED} (the operator's client) or
+     *                 {@code TOKEN_ENDPOINT_UNAVAILABLE} (transient)
      */
     default void tokenRefresh(String provider, String outcome) {
     }
 
     /**
-     * A hook for integrations: sync spent units of a provider's quota. Nothing calls it yet.
+     * A hook for integrations: sync spent units of a provider's quota. The mail sync calls it once it exists;
+     * nothing calls it yet.
      *
-     * @param provider the provider, such as {@code google}
+     * @param provider the provider, a {@code Provider} name such as {@code GOOGLE}
      * @param units    how many units, zero or more
      */
     default void syncQuotaSpent(String provider, long units) {

@@ -8,8 +8,14 @@ import com.breakagency.core.PendingCommissionsPolicy;
 import com.breakagency.core.Backoff;
 import com.breakagency.micrometer.MicrometerTelemetry;
 import com.breakagency.ports.error.Severity;
+import com.breakagency.ports.validation.Patterns;
 import java.time.Duration;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
@@ -26,6 +32,8 @@ public class BreakProperties implements Validator {
 
     private static final Pattern WORKER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** The length of an AES-256 key, in bytes. */
+    private static final int KEY_BYTES = 32;
 
     /** The level client errors (VALIDATION_FAILED, UNAUTHENTICATED, NOT_FOUND, CONFLICT, RATE_LIMITED) are logged at: DEBUG, INFO or WARN. */
     private Severity clientErrorLogLevel = BreakAgencyBuilder.DEFAULT_CLIENT_ERROR_LOG_LEVEL;
@@ -37,6 +45,7 @@ public class BreakProperties implements Validator {
     private final Jdbc jdbc = new Jdbc();
     private final Web web = new Web();
     private final Metrics metrics = new Metrics();
+    private final Integrations integrations = new Integrations();
 
     /** Creates the defaults. */
     public BreakProperties() {
@@ -123,6 +132,15 @@ public class BreakProperties implements Validator {
         return metrics;
     }
 
+    /**
+     * The integration options ({@code break.integrations.*}): the keys tokens are sealed with.
+     *
+     * @return the options
+     */
+    public Integrations getIntegrations() {
+        return integrations;
+    }
+
     @Override
     public boolean supports(Class<?> type) {
         return BreakProperties.class.isAssignableFrom(type);
@@ -172,6 +190,7 @@ public class BreakProperties implements Validator {
             reject(errors, "jdbc.serializationRetries", "must be 0 to " + JdbcPersistence.MAX_SERIALIZATION_RETRIES);
         }
         atLeast(errors, "metrics.queueRefresh", p.metrics.queueRefresh, Duration.ZERO);
+        p.integrations.problems().forEach(problem -> errors.reject("keys", problem));
     }
 
     /** Rejects a field with a message that starts with the property's name, as a host writes it. */
@@ -514,6 +533,124 @@ public class BreakProperties implements Validator {
         /** @param value zero or more */
         public void setQueueRefresh(Duration value) {
             this.queueRefresh = value;
+        }
+    }
+
+    /**
+     * {@code break.integrations.*}: the AES-256-GCM keys connections' tokens are sealed with. The keys are secrets:
+     * they never appear in a log line, an error message or an Actuator endpoint (the starter masks
+     * {@code break.integrations.keys.*} in {@code /actuator/env} and {@code /actuator/configprops}).
+     */
+    public static class Integrations {
+
+        /** Whether an OAuthProvider bean turns integrations on: with keys or a SecretCipher bean, else the start-up fails. */
+        private boolean enabled = true;
+        /** The id of the key new tokens are sealed with; one of break.integrations.keys. */
+        private String currentKey;
+        /** Key id to the key, as base64 of 32 random bytes (AES-256); keep older keys until nothing sealed with them is left. Secret. */
+        private Map<String, String> keys = new LinkedHashMap<>();
+
+        /** Creates the defaults. */
+        public Integrations() {
+        }
+
+        /** @return whether integrations are wired when the host has an OAuthProvider bean */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param value whether integrations are wired when the host has an OAuthProvider bean */
+        public void setEnabled(boolean value) {
+            this.enabled = value;
+        }
+
+        /** @return the id of the key to seal with, null when none is set */
+        public String getCurrentKey() {
+            return currentKey;
+        }
+
+        /** @param value the id of the key to seal with */
+        public void setCurrentKey(String value) {
+            this.currentKey = value;
+        }
+
+        /** @return key id to base64 key; the values are secrets */
+        public Map<String, String> getKeys() {
+            return keys;
+        }
+
+        /** @param value key id to base64 key */
+        public void setKeys(Map<String, String> value) {
+            this.keys = value == null ? new LinkedHashMap<>() : value;
+        }
+
+        /**
+         * Whether keys are configured at all: a current key or any key.
+         *
+         * @return true when {@code break.integrations.current-key} or a {@code break.integrations.keys.*} is set
+         */
+        public boolean hasKeys() {
+            return currentKey != null || !keys.isEmpty();
+        }
+
+        /**
+         * What is wrong with the keys, each naming the property and never a key's value; empty when they are
+         * absent or usable.
+         *
+         * @return the problems
+         */
+        List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            if (!hasKeys()) {
+                return problems;
+            }
+            if (currentKey == null || currentKey.isBlank()) {
+                problems.add("break.integrations.current-key must name the key new tokens are sealed with, one of "
+                        + "break.integrations.keys");
+            } else if (!keys.containsKey(currentKey)) {
+                problems.add("break.integrations.current-key names a key that break.integrations.keys does not hold: "
+                        + "set break.integrations.keys." + (Patterns.isId(currentKey) ? currentKey : "<id>"));
+            }
+            keys.forEach((id, value) -> {
+                String property = "break.integrations.keys." + (Patterns.isId(id) ? id : "<id>");
+                if (!Patterns.isId(id)) {
+                    problems.add(property + ": a key id is 1 to 64 letters, digits, '.', '_' or '-'");
+                } else if (decode(value) == null) {
+                    problems.add(property + " must be base64 of " + KEY_BYTES + " random bytes (AES-256)");
+                }
+            });
+            return problems;
+        }
+
+        /**
+         * The keys as bytes, for {@code BreakAgency.builder().secretKeys(...)}; call only when {@link #problems()}
+         * is empty.
+         *
+         * @return key id to 32 bytes, a new map
+         */
+        Map<String, byte[]> decodedKeys() {
+            Map<String, byte[]> decoded = new LinkedHashMap<>();
+            keys.forEach((id, value) -> decoded.put(id, decode(value)));
+            return decoded;
+        }
+
+        /** The key's bytes, or null when the text is not base64 (plain or URL-safe) of exactly 32 bytes. */
+        private static byte[] decode(String value) {
+            if (value == null) {
+                return null;
+            }
+            String text = value.strip();
+            for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
+                try {
+                    byte[] bytes = decoder.decode(text);
+                    if (bytes.length == KEY_BYTES) {
+                        return bytes;
+                    }
+                } catch (IllegalArgumentException notThisAlphabet) {
+                    // try the other alphabet; the value itself is never part of a message
+                }
+            }
+            return null;
         }
     }
 }

@@ -191,13 +191,13 @@ class BreakAutoConfigurationTest {
             BreakHealthIndicator indicator = context.getBean(BreakHealthIndicator.class);
             assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 
-            Office.aPaidInvoiceWithPendingCommissions(agency);
+            Office.aPaidInvoiceWithPendingCommissions(agency, persistence);
             Office.killTheDueStep(persistence.workQueue());
             Health degraded = indicator.health();
             assertThat(degraded.getStatus()).isEqualTo(BreakHealthIndicator.DEGRADED);
             assertThat(degraded.getDetails().get("reasons").toString()).contains("1 step is DEAD");
 
-            Office.aPaidInvoiceWithPendingCommissions(agency);
+            Office.aPaidInvoiceWithPendingCommissions(agency, persistence);
             Office.completeTheDueStepWithoutItsWork(persistence.workQueue());
             Health down = indicator.health();
             assertThat(down.getStatus()).isEqualTo(Status.DOWN);

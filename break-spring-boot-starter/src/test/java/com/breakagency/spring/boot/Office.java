@@ -1,52 +1,29 @@
 package com.breakagency.spring.boot;
 
 import com.breakagency.core.BreakAgency;
-import com.breakagency.ports.api.crm.CreateBrand;
-import com.breakagency.ports.api.crm.CreateDeal;
-import com.breakagency.ports.api.crm.CreateTalent;
-import com.breakagency.ports.api.crm.MoveDealStage;
-import com.breakagency.ports.api.finance.InvoiceQuery;
-import com.breakagency.ports.api.finance.IssueInvoice;
-import com.breakagency.ports.api.finance.MarkInvoicePaid;
-import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
-import com.breakagency.ports.context.Role;
-import com.breakagency.ports.model.Money;
-import com.breakagency.ports.model.crm.Brand;
-import com.breakagency.ports.model.crm.Deal;
-import com.breakagency.ports.model.crm.DealStage;
-import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.finance.Invoice;
-import com.breakagency.ports.model.finance.PaymentSource;
 import com.breakagency.ports.model.work.WorkStep;
+import com.breakagency.ports.spi.Persistence;
 import com.breakagency.ports.spi.WorkQueue;
+import com.breakagency.testkit.AgencyFixture;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
 
 /** Walks a real agency to the states its health reports: a DEAD step, a paid invoice no step covers. */
 final class Office {
 
-    static final OperationContext ADMIN = OperationContext.of(Actor.staff("admin-1", Role.ADMIN));
-    static final OperationContext FINANCE = OperationContext.of(Actor.staff("finance-1", Role.FINANCE));
+    static final OperationContext ADMIN = AgencyFixture.anAdmin();
 
     private Office() {
     }
 
     /** A paid invoice of a talent without a managing agent: its commissions are pending, a step is queued. */
-    static Invoice aPaidInvoiceWithPendingCommissions(BreakAgency agency) {
-        String n = UUID.randomUUID().toString().substring(0, 8);
-        Brand brand = agency.crm().createBrand(ADMIN, CreateBrand.of("Brand " + n, "agent-1").withDomains("b" + n + ".example"));
-        Talent talent = agency.crm().createTalent(ADMIN, CreateTalent.named("Talent " + n));
-        Deal deal = agency.crm().createDeal(ADMIN, CreateDeal.of(brand.id(), talent.id(), "agent-1", "Campaign",
-                Money.of(10_000, "GBP")));
-        agency.crm().moveDealStage(ADMIN, new MoveDealStage(deal.id(), deal.version(), DealStage.PAYMENT_PENDING));
-        Invoice draft = agency.finance().listInvoices(FINANCE, InvoiceQuery.forDeal(deal.id()).limit(1))
-                .items().get(0);
-        Invoice issued = agency.finance().issueInvoice(FINANCE, IssueInvoice.of(draft.id(), draft.version()));
-        agency.finance().markInvoicePaid(FINANCE, new MarkInvoicePaid(issued.id(), LocalDate.of(2026, 1, 6),
-                "bank-" + n, "bank-" + n, PaymentSource.BANK_FEED));
+    static Invoice aPaidInvoiceWithPendingCommissions(BreakAgency agency, Persistence stores) {
+        AgencyFixture<BreakAgency> office = AgencyFixture.over(agency, stores, built -> new AgencyFixture.Ports(
+                built.crm(), built.finance(), built.recovery(), built.diagnostics(), built.auditTrail()));
+        Invoice issued = office.anIssuedInvoice(office.aDealFor(office.anUnmanagedTalent(), 10_000, "GBP"));
+        office.payInFull(issued);
         return issued;
     }
 

@@ -7,6 +7,7 @@ import com.breakagency.core.BreakAgencyBuilder;
 import com.breakagency.micrometer.MicrometerTelemetry;
 import com.breakagency.ports.spi.ErrorReporter;
 import com.breakagency.spring.boot.BreakProperties;
+import com.breakagency.spring.boot.web.ActorResolver;
 import com.breakagency.testkit.oauth.FakeGoogle;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
@@ -16,11 +17,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The demo mode ({@code reference.demo.enabled=true}, the default): a fake Google OAuth server on loopback from
  * the testkit, so Gmail connections work without a Google account, and the agency built here with
- * integrations on the JDBC stores (the starter's own agency has none yet). Every {@code break.*} worker,
+ * integrations on the JDBC stores, its tokens sealed with a key made at start-up. Every {@code break.*} worker,
  * janitor, backoff and finance property still applies. Tokens are sealed with a key made at start-up, so a
  * demo's connections last as long as the process; the seeded data is {@link DemoSeed}'s.
  */
@@ -30,6 +32,18 @@ class DemoMode {
 
     /** The fake's access tokens live six minutes; Break refreshes five minutes ahead, so a token lasts a minute. */
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(6);
+
+    /**
+     * The demo's roles, ahead of the host's resolver (which makes every signed-in user an agent): {@code X-User}
+     * with {@code X-Role}, or the sign-in cookie of {@link DemoActors}.
+     *
+     * @return the resolver
+     */
+    @Bean
+    @Primary
+    ActorResolver demoActors() {
+        return DemoActors::resolve;
+    }
 
     @Bean(destroyMethod = "close")
     FakeGoogle fakeGoogle() {

@@ -2,15 +2,21 @@ package com.breakagency.examples.spring;
 
 import com.breakagency.core.BreakAgency;
 import com.breakagency.ports.api.crm.CreateBrand;
+import com.breakagency.ports.context.Actor;
 import com.breakagency.ports.context.OperationContext;
+import com.breakagency.ports.context.Role;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.spring.boot.web.ActorResolver;
-import java.util.Set;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.security.Principal;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -18,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * starts, measures and health-checks the agency on the DataSource in {@code application.properties} (H2 by
  * default, PostgreSQL with {@code --spring.datasource.url=jdbc:postgresql://...}); {@link ReferenceApi} serves
  * the CRM and finance over REST, the starter's admin console is on, and {@link DemoMode} (on by default) adds
- * Gmail connections against the testkit's fake Google and seeded demo data. The bean here is the host's own
- * business: who a request's user is.
+ * Gmail connections against the testkit's fake Google, seeded demo data and the demo's roles. The beans here
+ * are the host's own business: who a request's user is. Its {@code starter-controller} snippet is the README's.
  */
 @SpringBootApplication
 public class SpringHost {
@@ -34,12 +40,37 @@ public class SpringHost {
     }
 
     /**
-     * A demo's stand-in for real authentication: the {@code X-User} header names an agent (or whoever
-     * {@code X-Role} says), and in the demo the sign-in cookie of {@link DemoActors} names the role.
+     * The host's own business: who a request's user is. Here the servlet principal, which Spring Security (or
+     * the demo sign-in below) sets.
+     *
+     * @return the resolver
+     */
+    // tag::starter-controller[]
+    @Bean
+    ActorResolver actors() {   // the host's principal to a Break actor
+        return request -> Optional.ofNullable(request.getUserPrincipal())
+                .map(p -> Actor.staff(p.getName(), Role.AGENT));
+    }
+    // end::starter-controller[]
+
+    /**
+     * A demo's stand-in for a real sign-in (Spring Security in a real host): the {@code X-User} header becomes
+     * the request's principal. Never trust such a header outside a demo.
+     *
+     * @return the filter
      */
     @Bean
-    ActorResolver actors() {
-        return DemoActors::resolve;
+    Filter demoSignIn() {
+        return (request, response, chain) -> {
+            String user = ((HttpServletRequest) request).getHeader("X-User");
+            chain.doFilter(user == null || user.isBlank() ? request
+                    : new HttpServletRequestWrapper((HttpServletRequest) request) {
+                        @Override
+                        public Principal getUserPrincipal() {
+                            return () -> user;
+                        }
+                    }, response);
+        };
     }
 
     /** One endpoint: a Break error it lets escape is answered as problem+json by the starter. */
@@ -52,9 +83,11 @@ public class SpringHost {
             this.agency = agency;
         }
 
+        // tag::starter-controller[]
         @PostMapping("/brands")
-        Brand create(OperationContext context, @RequestParam String name, @RequestParam String domain) {
-            return agency.crm().createBrand(context, new CreateBrand(name, Set.of(domain), context.actor().userId(), Set.of()));
+        Brand create(OperationContext context, @RequestBody CreateBrand command) {
+            return agency.crm().createBrand(context, command);   // a BreakException becomes problem+json
         }
+        // end::starter-controller[]
     }
 }
