@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * snippets (lines compared without their indentation, blank lines ignored; a tag's regions in its one file are
  * joined in order), so a README cannot show code that does not compile. Tagged sources are read, by path from
  * the repository's root, from {@code com.breakagency.examples.snippets} here and from the Spring Boot host in
- * {@code examples-spring}; a tag name belongs to one file only.
+ * {@code examples/reference-service}; a tag name belongs to one file only.
  */
 class ReadmeSnippetsTest {
 
@@ -30,7 +30,7 @@ class ReadmeSnippetsTest {
     /** Where tagged sources live, from the repository's root: snippets of their own, and a real Spring host. */
     private static final List<Path> SNIPPETS = List.of(
             Path.of("examples/src/main/java/com/breakagency/examples/snippets"),
-            Path.of("examples-spring/src/main/java"));
+            Path.of("examples/reference-service/src/main/java"));
     private static final Pattern JAVA_BLOCK = Pattern.compile("^```java\\n(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("^\\s*// tag::([\\w-]+)\\[\\]\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*// end::([\\w-]+)\\[\\]\\s*$");

@@ -52,7 +52,7 @@ final class PublishedArtifacts {
             Published.jar("break-spring-boot-starter", "break-spring-boot-starter", "com.breakagency.spring.boot"));
 
     /** The modules of the root POM that are never deployed. */
-    static final List<String> NOT_PUBLISHED = List.of("examples", "examples-spring", "benchmarks", "release-check");
+    static final List<String> NOT_PUBLISHED = List.of("examples", "examples/reference-service", "benchmarks", "release-check");
 
     private static final String GROUP = "com.breakagency";
 
