@@ -131,8 +131,7 @@ public final class InMemoryInvoices implements Invoices {
             Map<String, Long> sums = new TreeMap<>();
             for (Invoice i : byId.values(i -> statuses.contains(i.status())
                     && dueBefore.map(d -> i.dueDate().map(due -> due.isBefore(d)).orElse(false)).orElse(true))) {
-                sums.merge(i.total().currency().getCurrencyCode(), i.total().minorUnits() - i.paid().minorUnits(),
-                        Long::sum);
+                sums.merge(i.total().currency().getCurrencyCode(), i.outstanding().minorUnits(), Long::sum);
             }
             return sums;
         });

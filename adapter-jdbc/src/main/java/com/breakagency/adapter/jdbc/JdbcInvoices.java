@@ -173,7 +173,7 @@ final class JdbcInvoices implements Invoices {
             return Map.of();
         }
         Where where = new Where().andIn("status", statuses.stream().sorted().toList()).andIf(dueBefore, "due_date < ?");
-        return sums(sql, "SELECT currency, SUM(total_minor - paid_minor) AS total FROM " + invoices + where.sql()
+        return sums(sql, "SELECT currency, SUM(total_minor - credited_minor - paid_minor) AS total FROM " + invoices + where.sql()
                 + " GROUP BY currency", where.params());
     }
 
