@@ -19,6 +19,9 @@ import com.breakagency.ports.api.finance.PayoutStatement;
 import com.breakagency.ports.api.finance.PayoutStatementQuery;
 import com.breakagency.ports.api.finance.RefundPayment;
 import com.breakagency.ports.api.finance.RefundResult;
+import com.breakagency.ports.context.Actor;
+import com.breakagency.ports.context.OperationContext;
+import com.breakagency.ports.context.Role;
 import com.breakagency.ports.error.BreakException;
 import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.Reason;
@@ -61,6 +64,9 @@ import org.slf4j.LoggerFactory;
 class PostgresMoneyOutTest {
 
     private static final Duration LATER = Duration.ofMinutes(5);
+    private static final String AGENT_ID = "agent-ana";
+    private static final OperationContext AGENT = OperationContext.of(Actor.staff(AGENT_ID, Role.AGENT));
+    private static final long DEAL_VALUE = 1_250_000;
 
     private TestDatabase db;
     private String schema;
@@ -99,7 +105,7 @@ class PostgresMoneyOutTest {
     @Test
     void a_refund_after_the_payout_is_clawed_back_by_the_next_payout_and_the_paid_rows_never_change() throws Exception {
         Instant from = clock.instant();
-        Invoice invoice = FaultFixtures.issuedInvoice(agency, true);
+        Invoice invoice = issuedInvoice();
         Payment payment = paidInFull(invoice, "pay-1");
         Payout first = paidPayout(invoice.talentId(), "transfer-1");
         String s = schema + ".";
@@ -110,15 +116,15 @@ class PostgresMoneyOutTest {
         clock.advance(LATER);
 
         RefundResult refund = agency.finance().refundPayment(FINANCE, RefundPayment.of(payment.id(),
-                Money.of(FaultFixtures.DEAL_VALUE / 2, "GBP"), LocalDate.now(clock), "refund-1"));
+                Money.of(DEAL_VALUE / 2, "GBP"), LocalDate.now(clock), "refund-1"));
         long clawback = refund.reversals().stream().filter(r -> r.kind() == ReversalKind.CLAWBACK)
                 .mapToLong(r -> r.amount().minorUnits()).sum();
-        assertEquals(-FaultFixtures.DEAL_VALUE * 8 / 10 / 2, clawback);
+        assertEquals(-DEAL_VALUE * 8 / 10 / 2, clawback);
         clock.advance(LATER);
         Invoice next = issuedFor(invoice);
         paidInFull(next, "pay-2");
         Payout deducted = paidPayout(invoice.talentId(), "transfer-2");
-        assertEquals(FaultFixtures.DEAL_VALUE * 8 / 10 + clawback, deducted.amount().minorUnits(), "the clawback is deducted");
+        assertEquals(DEAL_VALUE * 8 / 10 + clawback, deducted.amount().minorUnits(), "the clawback is deducted");
 
         assertEquals(paidRows, rows("SELECT * FROM " + s + "payouts WHERE id = '" + first.id() + "'",
                 "SELECT * FROM " + s + "payout_items WHERE payout_id = '" + first.id() + "'",
@@ -139,13 +145,28 @@ class PostgresMoneyOutTest {
         assertEquals(0, gbp.closing().minorUnits(), "everything owed was paid");
     }
 
+    /** An issued invoice of a new talent managed by {@link #AGENT_ID}, of a new brand's deal. */
+    private Invoice issuedInvoice() {
+        var brand = agency.crm().createBrand(AGENT, com.breakagency.ports.api.crm.CreateBrand.of("Northwind Coffee",
+                AGENT_ID));
+        var talent = agency.crm().createTalent(AGENT, com.breakagency.ports.api.crm.CreateTalent.named("Maya Lopez")
+                .managedBy(AGENT_ID));
+        var deal = agency.crm().createDeal(AGENT, com.breakagency.ports.api.crm.CreateDeal.of(brand.id(), talent.id(),
+                AGENT_ID, "Spring campaign", Money.of(DEAL_VALUE, "GBP")));
+        agency.crm().moveDealStage(AGENT, new com.breakagency.ports.api.crm.MoveDealStage(deal.id(), deal.version(),
+                com.breakagency.ports.model.crm.DealStage.PAYMENT_PENDING));
+        Invoice draft = agency.finance().listInvoices(FINANCE, com.breakagency.ports.api.finance.InvoiceQuery
+                .forDeal(deal.id()).limit(1)).items().get(0);
+        return agency.finance().issueInvoice(FINANCE, com.breakagency.ports.api.finance.IssueInvoice.of(draft));
+    }
+
     /** Another invoice for the same talent as an earlier one. */
     private Invoice issuedFor(Invoice earlier) {
-        var deal = agency.crm().getDeal(FaultFixtures.AGENT, earlier.dealId());
-        var created = agency.crm().createDeal(FaultFixtures.AGENT, com.breakagency.ports.api.crm.CreateDeal.of(
-                deal.brandId(), deal.talentId(), FaultFixtures.AGENT_ID, "Autumn campaign",
-                Money.of(FaultFixtures.DEAL_VALUE, "GBP")));
-        agency.crm().moveDealStage(FaultFixtures.AGENT, new com.breakagency.ports.api.crm.MoveDealStage(created.id(),
+        var deal = agency.crm().getDeal(AGENT, earlier.dealId());
+        var created = agency.crm().createDeal(AGENT, com.breakagency.ports.api.crm.CreateDeal.of(
+                deal.brandId(), deal.talentId(), AGENT_ID, "Autumn campaign",
+                Money.of(DEAL_VALUE, "GBP")));
+        agency.crm().moveDealStage(AGENT, new com.breakagency.ports.api.crm.MoveDealStage(created.id(),
                 created.version(), com.breakagency.ports.model.crm.DealStage.PAYMENT_PENDING));
         Invoice draft = agency.finance().listInvoices(FINANCE, com.breakagency.ports.api.finance.InvoiceQuery
                 .forDeal(created.id()).limit(1)).items().get(0);
@@ -193,10 +214,10 @@ class PostgresMoneyOutTest {
         }
         int tried = 0;
         tried += everyFaultPoint("refund after a payout", () -> {
-            Invoice invoice = FaultFixtures.issuedInvoice(agency, true);
+            Invoice invoice = issuedInvoice();
             Payment payment = paidInFull(invoice, "pay-f1");
             paidPayout(invoice.talentId(), "transfer-f1");
-            RefundPayment command = RefundPayment.of(payment.id(), Money.of(FaultFixtures.DEAL_VALUE / 3, "GBP"),
+            RefundPayment command = RefundPayment.of(payment.id(), Money.of(DEAL_VALUE / 3, "GBP"),
                     LocalDate.now(clock), "refund-f1");
             return () -> {
                 RefundResult result = agency.finance().refundPayment(FINANCE, command);
@@ -205,7 +226,7 @@ class PostgresMoneyOutTest {
             };
         });
         tried += everyFaultPoint("payout paid", () -> {
-            Invoice invoice = FaultFixtures.issuedInvoice(agency, true);
+            Invoice invoice = issuedInvoice();
             paidInFull(invoice, "pay-f2");
             Payout draft = agency.finance().createPayout(FINANCE, CreatePayout.forTalent(invoice.talentId(), "GBP"));
             Payout approved = agency.finance().approvePayout(FINANCE, ApprovePayout.of(draft));
@@ -214,7 +235,7 @@ class PostgresMoneyOutTest {
                     agency.finance().markPayoutPaid(FINANCE, command).status());
         });
         tried += everyFaultPoint("credit note with its refund", () -> {
-            Invoice invoice = FaultFixtures.issuedInvoice(agency, true);
+            Invoice invoice = issuedInvoice();
             Payment payment = paidInFull(invoice, "pay-f3");
             IssueCreditNote command = IssueCreditNote.of(invoice.id(), Money.of(50_000, "GBP"), "one post fewer", "credit-f3")
                     .withRefund(payment.id(), "refund-f3", LocalDate.now(clock));
