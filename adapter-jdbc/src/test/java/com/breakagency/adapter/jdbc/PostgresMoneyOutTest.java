@@ -62,6 +62,7 @@ import org.slf4j.LoggerFactory;
 class PostgresMoneyOutTest {
 
     private static final Duration LATER = Duration.ofMinutes(5);
+    private static final long DEAL_VALUE = FaultFixtures.DEAL_VALUE;
 
     private TestDatabase db;
     private String schema;
@@ -113,15 +114,15 @@ class PostgresMoneyOutTest {
         clock.advance(LATER);
 
         RefundResult refund = agency.finance().refundPayment(FINANCE, RefundPayment.of(payment.id(),
-                Money.of(FaultFixtures.DEAL_VALUE / 2, "GBP"), LocalDate.now(clock), "refund-1"));
+                Money.of(DEAL_VALUE / 2, "GBP"), LocalDate.now(clock), "refund-1"));
         long clawback = refund.reversals().stream().filter(r -> r.kind() == ReversalKind.CLAWBACK)
                 .mapToLong(r -> r.amount().minorUnits()).sum();
-        assertEquals(-FaultFixtures.DEAL_VALUE * 8 / 10 / 2, clawback);
+        assertEquals(-DEAL_VALUE * 8 / 10 / 2, clawback);
         clock.advance(LATER);
         Invoice next = issuedFor(invoice);
         paidInFull(next, "pay-2");
         Payout deducted = paidPayout(invoice.talentId(), "transfer-2");
-        assertEquals(FaultFixtures.DEAL_VALUE * 8 / 10 + clawback, deducted.amount().minorUnits(), "the clawback is deducted");
+        assertEquals(DEAL_VALUE * 8 / 10 + clawback, deducted.amount().minorUnits(), "the clawback is deducted");
 
         assertEquals(paidRows, rows("SELECT * FROM " + s + "payouts WHERE id = '" + first.id() + "'",
                 "SELECT * FROM " + s + "payout_items WHERE payout_id = '" + first.id() + "'",
@@ -145,7 +146,7 @@ class PostgresMoneyOutTest {
     /** Another invoice for the same talent as an earlier one. */
     private Invoice issuedFor(Invoice earlier) {
         return office.anIssuedInvoice(office.aDealFor(agency.crm().getTalent(FINANCE, earlier.talentId()),
-                FaultFixtures.DEAL_VALUE, "GBP"));
+                DEAL_VALUE, "GBP"));
     }
 
     private List<String> rows(String... queries) throws SQLException {
@@ -192,7 +193,7 @@ class PostgresMoneyOutTest {
             Invoice invoice = FaultFixtures.issuedInvoice(office, true);
             Payment payment = paidInFull(invoice, "pay-f1");
             paidPayout(invoice.talentId(), "transfer-f1");
-            RefundPayment command = RefundPayment.of(payment.id(), Money.of(FaultFixtures.DEAL_VALUE / 3, "GBP"),
+            RefundPayment command = RefundPayment.of(payment.id(), Money.of(DEAL_VALUE / 3, "GBP"),
                     LocalDate.now(clock), "refund-f1");
             return () -> {
                 RefundResult result = agency.finance().refundPayment(FINANCE, command);
