@@ -7,6 +7,7 @@ import com.breakagency.ports.model.crm.Talent;
 import com.breakagency.ports.model.finance.CommissionLine;
 import com.breakagency.ports.model.finance.CommissionPlan;
 import com.breakagency.ports.model.finance.CommissionReversal;
+import com.breakagency.ports.model.finance.CommissionState;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.model.finance.Payment;
 import java.util.LinkedHashMap;
@@ -59,8 +60,10 @@ final class CommissionAllocator {
         // the earlier lines matter only once there is a split to allocate by
         List<CommissionLine> earlier = plan.isPresent() && earlierPayments
                 ? parts.stores().commissions().byInvoice(invoice.id()) : List.of();
-        // reversals come from refunds of earlier payments: none without them
-        List<CommissionReversal> reversals = plan.isPresent() && earlierPayments
+        // reversals come from refunds: when every earlier payment is allocated (the invoice's commissions are
+        // ALLOCATED) its lines add up to it, so the earlier lines add up to more than is paid only once something
+        // was refunded, and only then are there reversals to read; a repair reads them always
+        List<CommissionReversal> reversals = plan.isPresent() && refundedSince(earlier, invoice)
                 ? parts.stores().refunds().reversalsByInvoice(invoice.id()) : List.of();
         return CommissionAllocation.allocate(invoice, payment, talent, plan, earlier, reversals, parts.ids(),
                 parts.clock().instant());
@@ -85,6 +88,18 @@ final class CommissionAllocator {
                 parts.audit().record(context, AuditAction.COMMISSION_CREATED, FinanceParts.ref(invoice), changes);
             }
         }
+    }
+
+    /** Whether a refund may have taken some of the earlier payments back (true unless the rows in hand rule it out). */
+    private static boolean refundedSince(List<CommissionLine> earlier, Invoice invoice) {
+        if (invoice.commissions() != CommissionState.ALLOCATED) {
+            return true;
+        }
+        long allocated = 0;
+        for (CommissionLine line : earlier) {
+            allocated += line.amount().minorUnits();
+        }
+        return allocated != invoice.paid().minorUnits();
     }
 
     private Optional<CommissionPlan> planFor(Optional<Deal> deal, Talent talent) {
