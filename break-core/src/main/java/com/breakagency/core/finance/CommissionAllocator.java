@@ -60,8 +60,8 @@ final class CommissionAllocator {
         // the earlier lines matter only once there is a split to allocate by
         List<CommissionLine> earlier = plan.isPresent() && earlierPayments
                 ? parts.stores().commissions().byInvoice(invoice.id()) : List.of();
-        // reversals come from refunds: when every earlier payment is allocated (the invoice's commissions are
-        // ALLOCATED) its lines add up to it, so the earlier lines add up to more than is paid only once something
+        // reversals come from refunds: unless the invoice's commissions are PENDING every earlier payment is
+        // allocated and its lines add up to it, so the earlier lines add up to more than is paid only once something
         // was refunded, and only then are there reversals to read; a repair reads them always
         List<CommissionReversal> reversals = plan.isPresent() && refundedSince(earlier, invoice)
                 ? parts.stores().refunds().reversalsByInvoice(invoice.id()) : List.of();
@@ -92,7 +92,7 @@ final class CommissionAllocator {
 
     /** Whether a refund may have taken some of the earlier payments back (true unless the rows in hand rule it out). */
     private static boolean refundedSince(List<CommissionLine> earlier, Invoice invoice) {
-        if (invoice.commissions() != CommissionState.ALLOCATED) {
+        if (invoice.commissions() == CommissionState.PENDING) {
             return true;
         }
         long allocated = 0;
