@@ -81,6 +81,11 @@ final class JdbcTransactions implements Transactions {
         this.sendsWritesTogether = sendsWritesTogether;
     }
 
+    /** Whether the held writes of a unit go to the database in one statement (PostgreSQL) or one each. */
+    boolean sendsWritesTogether() {
+        return sendsWritesTogether;
+    }
+
     @Override
     public <T> T inTransaction(UnitOfWork<T> work) {
         Objects.requireNonNull(work, "work");
