@@ -28,11 +28,14 @@ import java.util.stream.Collectors;
  * @param rateLimitBackoff    the wait after a provider rate limit that names no retry-after
  * @param freeMailDomains     domains that never link a brand ({@code gmx.*} matches every top-level domain)
  * @param agencyDomains       the agency's own domains: their addresses are not participants
+ * @param contactsFromUnknownSenders whether the sync creates a contact for a sender no contact has, at the one
+ *                            brand with the sender's domain (never free mail, never the agency's); off by default
  */
 public record MailSyncSettings(Duration window, Duration interval, int batchSize, int pageSize, int unitsPerWindow,
                                Duration quotaWindow, int listCost, int getCost, int historyCost, int profileCost,
                                Duration lease, Duration slice, Duration resyncInterval, Backoff rateLimitBackoff,
-                               Set<String> freeMailDomains, Set<String> agencyDomains) {
+                               Set<String> freeMailDomains, Set<String> agencyDomains,
+                               boolean contactsFromUnknownSenders) {
 
     /** How far back a full sync reaches, by default: 90 days. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
@@ -68,12 +71,15 @@ public record MailSyncSettings(Duration window, Duration interval, int batchSize
             "hotmail.com", "live.com", "msn.com", "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com",
             "proton.me", "protonmail.com", "pm.me", "aol.com", "gmx.*", "web.de", "mail.com", "zoho.com",
             "yandex.ru", "yandex.com", "fastmail.com", "hey.com", "tutanota.com", "qq.com", "163.com");
+    /** Contacts from unknown senders, by default: not created. */
+    public static final boolean DEFAULT_CONTACTS_FROM_UNKNOWN_SENDERS = false;
 
-    /** Every default, no agency domains. */
+    /** Every default, no agency domains, no contacts created from unknown senders. */
     public static final MailSyncSettings DEFAULT = new MailSyncSettings(DEFAULT_WINDOW, DEFAULT_INTERVAL,
             DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, DEFAULT_UNITS_PER_WINDOW, DEFAULT_QUOTA_WINDOW, DEFAULT_LIST_COST,
             DEFAULT_GET_COST, DEFAULT_HISTORY_COST, DEFAULT_PROFILE_COST, DEFAULT_LEASE, DEFAULT_SLICE,
-            DEFAULT_RESYNC_INTERVAL, DEFAULT_RATE_LIMIT_BACKOFF, DEFAULT_FREE_MAIL_DOMAINS, Set.of());
+            DEFAULT_RESYNC_INTERVAL, DEFAULT_RATE_LIMIT_BACKOFF, DEFAULT_FREE_MAIL_DOMAINS, Set.of(),
+            DEFAULT_CONTACTS_FROM_UNKNOWN_SENDERS);
 
     /**
      * Validates and normalizes the domains to lower case.
@@ -94,6 +100,7 @@ public record MailSyncSettings(Duration window, Duration interval, int batchSize
      * @param rateLimitBackoff the wait after a rate limit without a retry-after
      * @param freeMailDomains domains that never link a brand
      * @param agencyDomains the agency's own domains
+     * @param contactsFromUnknownSenders whether the sync creates contacts from unknown senders at known brands
      * @throws IllegalArgumentException if a value is outside its documented range
      */
     public MailSyncSettings {
@@ -149,7 +156,7 @@ public record MailSyncSettings(Duration window, Duration interval, int batchSize
     public MailSyncSettings withWindow(Duration value) {
         return new MailSyncSettings(value, interval, batchSize, pageSize, unitsPerWindow, quotaWindow, listCost,
                 getCost, historyCost, profileCost, lease, slice, resyncInterval, rateLimitBackoff, freeMailDomains,
-                agencyDomains);
+                agencyDomains, contactsFromUnknownSenders);
     }
 
     /**
@@ -161,7 +168,7 @@ public record MailSyncSettings(Duration window, Duration interval, int batchSize
     public MailSyncSettings withInterval(Duration value) {
         return new MailSyncSettings(window, value, batchSize, pageSize, unitsPerWindow, quotaWindow, listCost,
                 getCost, historyCost, profileCost, lease, slice, resyncInterval, rateLimitBackoff, freeMailDomains,
-                agencyDomains);
+                agencyDomains, contactsFromUnknownSenders);
     }
 
     /**
@@ -174,7 +181,7 @@ public record MailSyncSettings(Duration window, Duration interval, int batchSize
     public MailSyncSettings withSizes(int batch, int page) {
         return new MailSyncSettings(window, interval, batch, page, unitsPerWindow, quotaWindow, listCost,
                 getCost, historyCost, profileCost, lease, slice, resyncInterval, rateLimitBackoff, freeMailDomains,
-                agencyDomains);
+                agencyDomains, contactsFromUnknownSenders);
     }
 
     /**
@@ -187,7 +194,7 @@ public record MailSyncSettings(Duration window, Duration interval, int batchSize
     public MailSyncSettings withBudget(int units, Duration length) {
         return new MailSyncSettings(window, interval, batchSize, pageSize, units, length, listCost,
                 getCost, historyCost, profileCost, lease, slice, resyncInterval, rateLimitBackoff, freeMailDomains,
-                agencyDomains);
+                agencyDomains, contactsFromUnknownSenders);
     }
 
     /**
@@ -202,7 +209,7 @@ public record MailSyncSettings(Duration window, Duration interval, int batchSize
     public MailSyncSettings withCosts(int list, int get, int history, int profile) {
         return new MailSyncSettings(window, interval, batchSize, pageSize, unitsPerWindow, quotaWindow, list,
                 get, history, profile, lease, slice, resyncInterval, rateLimitBackoff, freeMailDomains,
-                agencyDomains);
+                agencyDomains, contactsFromUnknownSenders);
     }
 
     /**
@@ -216,7 +223,7 @@ public record MailSyncSettings(Duration window, Duration interval, int batchSize
     public MailSyncSettings withTiming(Duration leaseValue, Duration sliceValue, Duration resyncValue) {
         return new MailSyncSettings(window, interval, batchSize, pageSize, unitsPerWindow, quotaWindow, listCost,
                 getCost, historyCost, profileCost, leaseValue, sliceValue, resyncValue, rateLimitBackoff,
-                freeMailDomains, agencyDomains);
+                freeMailDomains, agencyDomains, contactsFromUnknownSenders);
     }
 
     /**
@@ -228,7 +235,25 @@ public record MailSyncSettings(Duration window, Duration interval, int batchSize
      */
     public MailSyncSettings withDomains(Set<String> freeMail, Set<String> agency) {
         return new MailSyncSettings(window, interval, batchSize, pageSize, unitsPerWindow, quotaWindow, listCost,
-                getCost, historyCost, profileCost, lease, slice, resyncInterval, rateLimitBackoff, freeMail, agency);
+                getCost, historyCost, profileCost, lease, slice, resyncInterval, rateLimitBackoff, freeMail, agency,
+                contactsFromUnknownSenders);
+    }
+
+    /**
+     * The same settings with or without contacts created from unknown senders. When on, an email whose sender
+     * (its From address, never a To or Cc address) no contact has, and whose domain is one brand's (not free
+     * mail, not the agency's, not the mailbox owner's own address), creates one contact at that brand, named by
+     * the From header's display name (else the address's part before the {@code @}), audited as
+     * {@code CONTACT_CREATED} by the system, in the unit of work that stores the email, which it links. Defaults
+     * to off ({@link #DEFAULT_CONTACTS_FROM_UNKNOWN_SENDERS}): unknown senders only link their brand.
+     *
+     * @param value true to create them
+     * @return the settings
+     */
+    public MailSyncSettings withContactsFromUnknownSenders(boolean value) {
+        return new MailSyncSettings(window, interval, batchSize, pageSize, unitsPerWindow, quotaWindow, listCost,
+                getCost, historyCost, profileCost, lease, slice, resyncInterval, rateLimitBackoff, freeMailDomains,
+                agencyDomains, value);
     }
 
     /**

@@ -19,6 +19,8 @@ import com.breakagency.ports.error.ErrorCode;
 import com.breakagency.ports.error.Reason;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.audit.AuditAction;
+import com.breakagency.ports.model.audit.AuditEvent;
 import com.breakagency.ports.model.crm.ActivityKind;
 import com.breakagency.ports.model.crm.Brand;
 import com.breakagency.ports.model.crm.BrandStatus;
@@ -32,6 +34,7 @@ import com.breakagency.ports.model.mail.MailSyncState;
 import com.breakagency.ports.model.mail.MailSyncStatus;
 import com.breakagency.ports.model.work.StepStatus;
 import com.breakagency.ports.model.work.WorkStep;
+import com.breakagency.ports.spi.Contacts;
 import com.breakagency.testkit.CapturingErrorReporter;
 import com.breakagency.testkit.InMemoryPersistence;
 import com.breakagency.testkit.TestClock;
@@ -397,6 +400,146 @@ class GmailSyncTest {
         assertEquals(Set.of(EntityRef.of(EntityType.CONTACT, "c-carl")), linksOf(connection.id(), id));
         assertEquals(1, memory.activities().timeline(EntityRef.of(EntityType.CONTACT, "c-carl"), Optional.empty(), 10)
                 .size());
+    }
+
+    // contacts from unknown senders
+
+    private static final MailSyncSettings CREATING_CONTACTS = MailSyncSettings.DEFAULT.withContactsFromUnknownSenders(true);
+
+    private Connection connectAndSync() {
+        Connection connection = connect();
+        syncUntilCurrent(agency, memory, clock, connection.id(), MailSyncSettings.DEFAULT_INTERVAL);
+        return connection;
+    }
+
+    private List<Contact> allContacts() {
+        return memory.contacts().list(new Contacts.Query(Optional.empty(), Optional.empty(), true), Optional.empty(),
+                100);
+    }
+
+    private List<AuditEvent> contactsCreated() {
+        return memory.auditLog().byAction(AuditAction.CONTACT_CREATED, Instant.EPOCH, clock.instant().plus(Duration.ofDays(1)),
+                Optional.empty(), 100);
+    }
+
+    @Test
+    void the_policy_is_off_by_default_and_an_unknown_sender_at_a_brand_then_links_only_the_brand() {
+        assertFalse(MailSyncSettings.DEFAULT.contactsFromUnknownSenders());
+        agency(MailSyncSettings.DEFAULT);
+        brand("b-acme", "acme.example");
+        String id = gmail.mailbox(JO_ADDRESS).add("Dana Ruiz <dana@acme.example>", JO_ADDRESS, null, "Rates");
+        Connection connection = connectAndSync();
+
+        assertEquals(List.of(), allContacts());
+        assertEquals(List.of(), contactsCreated());
+        assertEquals(Set.of(EntityRef.of(EntityType.BRAND, "b-acme")), linksOf(connection.id(), id));
+    }
+
+    @Test
+    void with_the_policy_on_several_emails_of_an_unknown_sender_at_a_brand_create_one_contact_there_and_link_it() {
+        agency(CREATING_CONTACTS);
+        brand("b-acme", "acme.example");
+        FakeGmail.Mailbox box = gmail.mailbox(JO_ADDRESS);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(box.add("\"Ruiz, Dana\" < Dana@Acme.Example >", JO_ADDRESS, null, "Rates " + i));
+        }
+        ids.add(box.add("eve@acme.example", JO_ADDRESS, null, "No display name"));
+        Connection connection = connectAndSync();
+        ids.add(box.add("Dana R. <dana@acme.example>", JO_ADDRESS, null, "In the next run"));
+        periodicRun(connection.id());
+
+        List<Contact> contacts = allContacts();
+        assertEquals(2, contacts.size(), contacts.toString());
+        Contact dana = memory.contacts().findByEmail("dana@acme.example").orElseThrow();
+        assertEquals("Ruiz, Dana", dana.name(), "the From header's display name");
+        assertEquals(Optional.of("b-acme"), dana.brandId());
+        assertEquals(Set.of(), dana.otherEmails());
+        Contact eve = memory.contacts().findByEmail("eve@acme.example").orElseThrow();
+        assertEquals("eve", eve.name(), "the address's local part when the header has no name");
+        assertEquals(Optional.of("b-acme"), eve.brandId());
+        for (String id : ids.subList(0, 3)) {
+            assertEquals(Set.of(EntityRef.of(EntityType.CONTACT, dana.id()), EntityRef.of(EntityType.BRAND, "b-acme")),
+                    linksOf(connection.id(), id));
+        }
+        assertEquals(Set.of(EntityRef.of(EntityType.CONTACT, eve.id()), EntityRef.of(EntityType.BRAND, "b-acme")),
+                linksOf(connection.id(), ids.get(3)));
+        assertEquals(Set.of(EntityRef.of(EntityType.CONTACT, dana.id()), EntityRef.of(EntityType.BRAND, "b-acme")),
+                linksOf(connection.id(), ids.get(4)), "a later run links the contact the first one created");
+        assertEquals(4, memory.activities().timeline(EntityRef.of(EntityType.CONTACT, dana.id()), Optional.empty(), 10)
+                .size());
+
+        List<AuditEvent> created = contactsCreated();
+        assertEquals(2, created.size(), created.toString());
+        AuditEvent event = created.stream().filter(e -> e.entity().id().equals(dana.id())).findFirst().orElseThrow();
+        assertEquals(EntityRef.of(EntityType.CONTACT, dana.id()), event.entity());
+        assertEquals(Actor.SYSTEM_USER_ID, event.actorUserId());
+        assertEquals(Set.of(Role.SYSTEM), event.actorRoles());
+        assertEquals("Ruiz, Dana", event.changes().get("name"));
+        assertEquals("b-acme", event.changes().get("brandId"));
+        assertFalse(event.changes().values().stream().anyMatch(v -> v.contains("@")), "no address in the audit");
+    }
+
+    @Test
+    void with_the_policy_on_free_mail_senders_create_no_contact_even_where_a_brand_has_the_domain() {
+        agency(CREATING_CONTACTS);
+        brand("b-gmail", "gmail.com");
+        brand("b-gmx", "gmx.de");
+        gmail.mailbox(JO_ADDRESS).add("Fay <fay@gmail.com>", JO_ADDRESS, null, "Hi");
+        gmail.mailbox(JO_ADDRESS).add("Gil <gil@gmx.de>", JO_ADDRESS, null, "Hi");
+        connectAndSync();
+
+        assertEquals(List.of(), allContacts());
+        assertEquals(List.of(), contactsCreated());
+    }
+
+    @Test
+    void with_the_policy_on_to_and_cc_addresses_at_a_brand_create_no_contact() {
+        agency(CREATING_CONTACTS);
+        brand("b-acme", "acme.example");
+        String id = gmail.mailbox(JO_ADDRESS).add("Fay <fay@gmail.com>", "Tom <tom@acme.example>, " + JO_ADDRESS,
+                "Uma <uma@acme.example>", "Introductions");
+        Connection connection = connectAndSync();
+
+        assertEquals(List.of(), allContacts());
+        assertEquals(List.of(), contactsCreated());
+        assertEquals(Set.of(EntityRef.of(EntityType.BRAND, "b-acme")), linksOf(connection.id(), id),
+                "the recipients' domain still links the brand");
+    }
+
+    @Test
+    void with_the_policy_on_senders_at_the_agencys_domains_create_no_contact() {
+        agency(CREATING_CONTACTS.withDomains(MailSyncSettings.DEFAULT_FREE_MAIL_DOMAINS, Set.of("agency.example")));
+        brand("b-agency", "agency.example");
+        gmail.mailbox(JO_ADDRESS).add("Sam <sam@agency.example>", JO_ADDRESS, null, "Internal");
+        connectAndSync();
+
+        assertEquals(List.of(), allContacts());
+        assertEquals(List.of(), contactsCreated());
+    }
+
+    @Test
+    void with_the_policy_on_the_mailbox_owners_own_address_creates_no_contact() {
+        agency(CREATING_CONTACTS);
+        brand("b-northwind", "northwind.example");
+        gmail.mailbox(JO_ADDRESS).add("Jo Park <" + JO_ADDRESS.toUpperCase(java.util.Locale.ROOT) + ">",
+                "someone@gmail.com", null, "Sent by the owner");
+        connectAndSync();
+
+        assertEquals(List.of(), allContacts());
+        assertEquals(List.of(), contactsCreated());
+    }
+
+    @Test
+    void with_the_policy_on_a_sender_at_a_domain_no_brand_has_creates_no_contact() {
+        agency(CREATING_CONTACTS);
+        brand("b-acme", "acme.example");
+        String id = gmail.mailbox(JO_ADDRESS).add("Vic <vic@nobrand.example>", JO_ADDRESS, null, "Hello");
+        Connection connection = connectAndSync();
+
+        assertEquals(List.of(), allContacts());
+        assertEquals(List.of(), contactsCreated());
+        assertEquals(Set.of(), linksOf(connection.id(), id));
     }
 
     @Test

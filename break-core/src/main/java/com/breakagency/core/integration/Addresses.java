@@ -80,6 +80,36 @@ final class Addresses {
         return Optional.of(a);
     }
 
+    /**
+     * The display name of a header's first mailbox, such as {@code Ana, L.} of {@code "Ana, L." <ana@x.example>}:
+     * the text before its angle brackets, quotes and backslash escapes removed, runs of space (and control
+     * characters) made one space; empty if it has no angle brackets or the name is blank.
+     */
+    static Optional<String> displayName(Optional<String> header) {
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = header.get();
+        StringBuilder name = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && quoted && i + 1 < text.length()) {
+                name.append(text.charAt(++i));
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '<') {
+                String n = name.toString().replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+                return n.isEmpty() ? Optional.empty() : Optional.of(n);
+            } else if (!quoted && c == ',') {
+                return Optional.empty();
+            } else {
+                name.append(c);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The domain of a normalized address. */
     static String domain(String address) {
         return address.substring(address.indexOf('@') + 1);

@@ -53,7 +53,7 @@ final class Failures {
     static BreakException endpointUnavailable(Connection connection, Duration retryAfter) {
         return BreakException.builder(ErrorCode.TOKEN_REFRESH_FAILED).reason(Reason.TOKEN_ENDPOINT_UNAVAILABLE)
                 .detail("The " + connection.provider() + " token endpoint could not refresh connection " + connection.id()
-                        + " (" + connection.consecutiveTransientFailures() + " failure(s) in a row); Break tries again later.")
+                        + " (" + inARow(connection.consecutiveTransientFailures()) + "); Break tries again later.")
                 .metadata("connectionId", connection.id()).metadata("provider", connection.provider().name())
                 .metadata("providerError", connection.lastError().map(ConnectionError::code).orElse("none"))
                 .retryAfter(retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofSeconds(1) : retryAfter)
@@ -113,5 +113,9 @@ final class Failures {
         };
         return new ConnectionError(failure.errorCode(), reason, message, at,
                 failure.kind() == OAuthFailure.Kind.TRANSIENT);
+    }
+
+    private static String inARow(int failures) {
+        return failures == 1 ? "1 failure" : failures + " failures in a row";
     }
 }

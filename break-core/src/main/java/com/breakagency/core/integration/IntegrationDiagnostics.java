@@ -83,7 +83,8 @@ final class IntegrationDiagnostics {
                     disconnected, withError.getOrDefault(provider, 0L)));
             if (reauth > 0) {
                 status = status.worst(HealthStatus.DEGRADED);
-                reasons.add(reauth + " " + provider + " connection(s) need their owner to connect again");
+                reasons.add(reauth == 1 ? "1 " + provider + " connection needs its owner to connect again"
+                        : reauth + " " + provider + " connections need their owners to connect again");
             }
             Optional<OperatorAlarms.Alarm> alarm = alarms.alarm(provider);
             if (alarm.isPresent()) {

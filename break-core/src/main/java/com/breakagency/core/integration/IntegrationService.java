@@ -121,8 +121,8 @@ public final class IntegrationService implements Integrations {
         this.mailSettings = mailSettings;
         this.mailSync = mail.map(source -> new MailSync(connections, stores.mailSyncStates(), stores.emails(), queue,
                 stores.transactions(), source, this::systemToken,
-                () -> new MailStore(stores.emails(), crm.contacts(), crm.brands(), crm.activities(), ids, clock,
-                        mailSettings),
+                context -> new MailStore(stores.emails(), crm.contacts(), crm.brands(), crm.activities(), ids, clock,
+                        mailSettings, audit, context),
                 new QuotaPacer(stores.quotaBudgets(), stores.transactions(), clock, mailSettings, boundary.telemetry()),
                 ids, clock,
                 mailSettings, jitter));

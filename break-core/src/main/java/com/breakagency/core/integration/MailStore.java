@@ -1,8 +1,11 @@
 package com.breakagency.core.integration;
 
 import com.breakagency.core.MailSyncSettings;
+import com.breakagency.core.internal.Audit;
+import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.audit.AuditAction;
 import com.breakagency.ports.model.crm.Activity;
 import com.breakagency.ports.model.crm.ActivityKind;
 import com.breakagency.ports.model.crm.Brand;
@@ -16,8 +19,10 @@ import com.breakagency.ports.spi.Emails;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.mail.MailMessage;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +34,10 @@ import java.util.stream.Collectors;
  * Stores synced messages once and links them: a participant address equal to a contact's address links that
  * contact, its domain the brand with that domain; free-mail domains never link a brand, and the mailbox
  * owner's address and the agency's domains are not participants. Each new link puts the email on the
- * linked record's timeline. A relink looks up the participants no contact was found for before, so an
+ * linked record's timeline. With {@link MailSyncSettings#contactsFromUnknownSenders()} on, a sender no contact
+ * has, at the one brand with its domain, becomes a contact at that brand (audited as the system's
+ * CONTACT_CREATED, as the CRM audits one), which the email links; the store's unique contact addresses keep it
+ * one contact per address. A relink looks up the participants no contact was found for before, so an
  * address or domain a contact or brand gained since links the emails already stored. Called inside the
  * sync's units of work; one instance per sync run (it caches look-ups for the run). Not thread-safe.
  */
@@ -37,6 +45,7 @@ final class MailStore {
 
     private static final int TEXT_MAX = 300;
     private static final int PAGE = 200;
+    private static final int NAME_MAX = 200;
 
     private final Emails emails;
     private final Contacts contacts;
@@ -45,11 +54,13 @@ final class MailStore {
     private final IdGenerator ids;
     private final Clock clock;
     private final MailSyncSettings settings;
+    private final Audit audit;
+    private final OperationContext context;
     private final Map<String, Optional<String>> contactOf = new HashMap<>();
     private final Map<String, Optional<String>> brandOf = new HashMap<>();
 
     MailStore(Emails emails, Contacts contacts, Brands brands, Activities activities, IdGenerator ids, Clock clock,
-              MailSyncSettings settings) {
+              MailSyncSettings settings, Audit audit, OperationContext context) {
         this.emails = emails;
         this.contacts = contacts;
         this.brands = brands;
@@ -57,6 +68,8 @@ final class MailStore {
         this.ids = ids;
         this.clock = clock;
         this.settings = settings;
+        this.audit = audit;
+        this.context = context;
     }
 
     /** Stores the messages the connection has not stored yet, and links them; returns how many were new. */
@@ -80,6 +93,9 @@ final class MailStore {
             for (String address : participants) {
                 Optional<String> contact = contactOf.computeIfAbsent(address,
                         a -> contacts.findByEmail(a).map(Contact::id));
+                if (contact.isEmpty() && from.equals(Optional.of(address)) && settings.contactsFromUnknownSenders()) {
+                    contact = fromSender(address, m.from());
+                }
                 if (contact.isPresent()) {
                     linked.add(address);
                     link(connection, email, EntityRef.of(EntityType.CONTACT, contact.get()));
@@ -89,6 +105,41 @@ final class MailStore {
             emails.addParticipants(connection.id(), email.id(), participants, linked);
         }
         return stored;
+    }
+
+    /**
+     * A contact for a sender no contact has, at the brand with its domain, if one has it (never free mail or
+     * the agency's): named by the header's display name, else the address's local part. The new contact
+     * is not cached: the next email looks its address up again, in its own unit of work.
+     */
+    private Optional<String> fromSender(String address, Optional<String> header) {
+        Optional<String> brand = brand(Addresses.domain(address));
+        if (brand.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Addresses.displayName(header).filter(n -> !n.equalsIgnoreCase(address))
+                .orElse(address.substring(0, address.indexOf('@')));
+        Instant now = clock.instant();
+        Contact contact = new Contact(ids.nextId(), brand, text(name.length() <= NAME_MAX ? name
+                : name.substring(0, NAME_MAX)).strip(), address, Set.of(), Optional.empty(), Optional.empty(), false,
+                1, now, now);
+        contactOf.remove(address);
+        contacts.insert(contact);
+        // the fields, in the order, a contact created through the CRM is audited with; addresses only as changed
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("name", contact.name());
+        changes.put("brandId", brand.get());
+        changes.put("title", "");
+        changes.put("emails", "[changed]");
+        changes.put("phone", "[changed]");
+        audit.record(context, AuditAction.CONTACT_CREATED, EntityRef.of(EntityType.CONTACT, contact.id()), changes);
+        return Optional.of(contact.id());
+    }
+
+    /** Forgets the run's look-ups, after a unit of work of this store was rolled back. */
+    void forget() {
+        contactOf.clear();
+        brandOf.clear();
     }
 
     /** Header text as every store keeps it: control characters (NUL among them) become spaces. */

@@ -27,7 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
@@ -58,7 +58,7 @@ final class MailSync {
     private final Transactions transactions;
     private final MailSource source;
     private final BiFunction<String, Optional<String>, String> tokens;
-    private final Supplier<MailStore> stores;
+    private final Function<OperationContext, MailStore> stores;
     private final QuotaPacer pacer;
     private final IdGenerator ids;
     private final Clock clock;
@@ -66,7 +66,8 @@ final class MailSync {
     private final RandomGenerator jitter;
 
     MailSync(Connections connections, MailSyncStates states, com.breakagency.ports.spi.Emails emails, WorkQueue queue, Transactions transactions,
-             MailSource source, BiFunction<String, Optional<String>, String> tokens, Supplier<MailStore> stores,
+             MailSource source, BiFunction<String, Optional<String>, String> tokens,
+             Function<OperationContext, MailStore> stores,
              QuotaPacer pacer, IdGenerator ids, Clock clock, MailSyncSettings settings, RandomGenerator jitter) {
         this.connections = connections;
         this.states = states;
@@ -118,7 +119,7 @@ final class MailSync {
             // the holder may have died: this step comes back when its lease ends, and takes over then
             return new StepOutcome.Later(end, "another worker syncs connection " + id + "; back when its lease ends");
         }
-        return new SyncRun(this, found.get(), owner, held.get(), step).go();
+        return new SyncRun(this, found.get(), owner, held.get(), step, context).go();
     }
 
     /** Takes the connection's sync for a worker, unless another holds it; creates the state on first use. */
@@ -214,8 +215,8 @@ final class MailSync {
         return settings;
     }
 
-    MailStore newStore() {
-        return stores.get();
+    MailStore newStore(OperationContext context) {
+        return stores.apply(context);
     }
 
     String token(String connectionId, Optional<String> refused) {

@@ -2,7 +2,10 @@ package com.breakagency.core.integration;
 
 import com.breakagency.core.MailSyncSettings;
 import com.breakagency.core.recovery.StepOutcome;
+import com.breakagency.ports.context.OperationContext;
 import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.Reason;
 import com.breakagency.ports.model.integration.Connection;
 import com.breakagency.ports.model.mail.MailSyncStage;
 import com.breakagency.ports.model.mail.MailSyncState;
@@ -68,14 +71,15 @@ final class SyncRun {
 
     private static final Next GO = new Go();
 
-    SyncRun(MailSync sync, Connection connection, String owner, MailSyncState state, WorkStep step) {
+    SyncRun(MailSync sync, Connection connection, String owner, MailSyncState state, WorkStep step,
+            OperationContext context) {
         this.sync = sync;
         this.connection = connection;
         this.owner = owner;
         this.state = state;
         this.step = step;
         this.settings = sync.settings();
-        this.store = sync.newStore();
+        this.store = sync.newStore(context);
         this.quotaKey = connection.provider().name() + ":" + connection.accountAddress();
     }
 
@@ -297,13 +301,30 @@ final class SyncRun {
         return GO;
     }
 
+    /**
+     * Stores a batch with its progress. A batch that meets an address another unit of work gave a contact
+     * meanwhile (a contact from an unknown sender) wrote nothing, and is stored once more, linking that contact.
+     */
     private void storeBatch(List<MailMessage> messages) {
-        commitWith(() -> store.store(connection, messages), (b, stored) -> {
-            b.stored = b.stored + stored;
-            b.batches = b.batches + 1;
-            b.rateLimits = 0;
-            return b;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commitWith(() -> store.store(connection, messages), (b, stored) -> {
+                    b.stored = b.stored + stored;
+                    b.batches = b.batches + 1;
+                    b.rateLimits = 0;
+                    return b;
+                });
+                return;
+            } catch (BreakException e) {
+                if (e.code() != ErrorCode.CONFLICT || !Reason.ALREADY_EXISTS.equals(e.reason())) {
+                    throw e;
+                }
+                if (attempt > 1) {
+                    throw new IllegalStateException("a batch of connection " + connection.id() + " conflicted twice", e);
+                }
+                store.forget();
+            }
+        }
     }
 
     private void finish() {

@@ -61,7 +61,7 @@ class IntegrationDiagnosticsTest {
             assertEquals(1, google.withError());
             assertEquals(HealthStatus.DEGRADED, degraded.integrations().status());
             assertEquals(HealthStatus.DEGRADED, degraded.status());
-            assertTrue(degraded.reasons().contains("1 GOOGLE connection(s) need their owner to connect again"));
+            assertTrue(degraded.reasons().contains("1 GOOGLE connection needs its owner to connect again"));
             assertEquals("k***@northwind.example", degraded.integrations().connections().stream()
                     .filter(c -> c.connectionId().equals(connections.get(1).id())).findFirst().orElseThrow().maskedAddress());
 
