@@ -358,7 +358,7 @@ public final class MarkPaidBenchmark {
 
     /** Prepared invoices per client count: comfortably more than the calls the warm-up and measured window take. */
     private int invoicesFor(int clients) {
-        int perSecond = clients == 1 ? 400 : clients <= 4 ? 1_200 : 2_000;
+        int perSecond = clients == 1 ? 1_000 : clients <= 4 ? 2_000 : 3_000;
         return perSecond * (options.warmupSeconds() + options.durationSeconds()) * 3 / 2;
     }
 
