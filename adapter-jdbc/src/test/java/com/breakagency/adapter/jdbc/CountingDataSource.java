@@ -1,18 +1,12 @@
 package com.breakagency.adapter.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -20,9 +14,8 @@ import javax.sql.DataSource;
  * {@code execute...} of a statement (a batch, or a statement of several commands, being one, as the
  * driver sends it) by the first words of its SQL, and each commit and rollback. Thread-safe.
  */
-final class CountingDataSource implements DataSource {
+final class CountingDataSource extends ProxiedDataSource {
 
-    private final DataSource target;
     private final List<String> trips = new ArrayList<>();
     private final List<Sent> sent = new ArrayList<>();
 
@@ -36,7 +29,7 @@ final class CountingDataSource implements DataSource {
     }
 
     CountingDataSource(DataSource target) {
-        this.target = target;
+        super(target);
     }
 
     /** Forgets what was counted. */
@@ -88,16 +81,7 @@ final class CountingDataSource implements DataSource {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-        return wrap(target.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return wrap(target.getConnection(username, password));
-    }
-
-    private Connection wrap(Connection connection) {
+    Connection wrap(Connection connection) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("commit")) {
                 trip("COMMIT");
@@ -126,48 +110,5 @@ final class CountingDataSource implements DataSource {
         };
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 handler);
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return target.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return target.isWrapperFor(iface);
     }
 }

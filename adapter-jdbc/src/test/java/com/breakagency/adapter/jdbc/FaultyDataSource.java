@@ -1,22 +1,17 @@
 package com.breakagency.adapter.jdbc;
 
 import java.io.EOFException;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -28,9 +23,8 @@ import javax.sql.DataSource;
  * work rolls back. The values bound to the failed statement are kept, for tests that look for leaks.
  * Thread-safe.
  */
-final class FaultyDataSource implements DataSource {
+final class FaultyDataSource extends ProxiedDataSource {
 
-    private final DataSource target;
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicInteger commits = new AtomicInteger();
     private volatile int failStatement;
@@ -40,7 +34,7 @@ final class FaultyDataSource implements DataSource {
     private volatile List<String> failedValues = List.of();
 
     FaultyDataSource(DataSource target) {
-        this.target = target;
+        super(target);
     }
 
     /** Counts from zero again and fails nothing. */
@@ -93,16 +87,7 @@ final class FaultyDataSource implements DataSource {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-        return wrap(target.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return wrap(target.getConnection(username, password));
-    }
-
-    private Connection wrap(Connection connection) {
+    Connection wrap(Connection connection) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("commit")) {
                 if (commits.incrementAndGet() == failCommit) {
@@ -163,48 +148,5 @@ final class FaultyDataSource implements DataSource {
                 + " errors in the batch.", "08006", 0, new int[0], io);
         e.setNextException(io);
         return e;
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return target.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return target.isWrapperFor(iface);
     }
 }

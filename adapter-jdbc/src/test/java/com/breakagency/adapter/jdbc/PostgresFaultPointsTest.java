@@ -60,16 +60,6 @@ class PostgresFaultPointsTest {
     private BreakAgency agency;
     private final Map<String, Level> levels = new TreeMap<>();
 
-    /** One operation on a fresh fixture, and what it must have done once it succeeded. */
-    private interface Operation {
-        void run() throws Exception;
-    }
-
-    private interface Fixture {
-        /** Makes the fixture through the agency; returns the operation to fail. */
-        Operation prepare() throws Exception;
-    }
-
     @BeforeEach
     void start() {
         db = TestDatabase.postgres(PostgresFaultPointsTest.class);
@@ -166,73 +156,36 @@ class PostgresFaultPointsTest {
      *               completion)
      * @return statements counted, commits counted, fault points tried
      */
-    private int[] everyFaultPoint(String name, boolean atomic, Fixture fixture) throws Exception {
-        db.freshPersistence();
-        Operation undisturbed = fixture.prepare();
-        faulty.reset();
-        undisturbed.run();
-        int statements = faulty.statements();
-        int commits = faulty.commits();
-        Map<String, List<String>> done = snapshot(db, schema);
-        Map<String, Integer> doneCounts = counts(done);
-        assertTrue(statements > 0, name + " ran no statement");
-        assertTrue(commits > 0, name + " committed nothing");
-        System.out.println(name + ": " + statements + " statement(s), " + commits + " commit(s)");
-
-        int tried = 0;
-        for (int k = 1; k <= statements + commits; k++) {
-            boolean commit = k > statements;
-            int at = commit ? k - statements : k;
-            String point = name + ", " + (commit ? "commit " : "statement ") + at;
-            db.freshPersistence();
-            Operation operation = fixture.prepare();
-            Map<String, List<String>> before = snapshot(db, schema);
-            if (commit) {
-                faulty.failCommit(at);
-            } else {
-                faulty.failStatement(at);
-            }
-            BreakException failure = null;
-            try {
-                operation.run();
-            } catch (BreakException e) {
-                failure = e;
-            }
-            assertTrue(faulty.fired(), point + ": the fault was injected");
-            tried++;
-            faulty.reset();
-            Map<String, List<String>> after = snapshot(db, schema);
+    private int[] everyFaultPoint(String name, boolean atomic, FaultPoints.Fixture fixture) throws Exception {
+        FaultPoints.Counted counted = FaultPoints.tryEach(name, db, schema, faulty, fixture, point -> {
             if (atomic) {
-                assertTrue(failure != null, point + ": the call failed");
-                assertEquals(ErrorCode.PERSISTENCE_UNAVAILABLE, failure.code(), point);
-                assertEquals(commit ? Reason.COMMIT_OUTCOME_UNKNOWN : SqlFailures.DATABASE_UNREACHABLE,
-                        failure.reason(), point);
-                assertEquals(before, after, point + ": nothing was written");
+                FaultPoints.failedWritingNothing(db, schema, point);
             } else {
                 // each unit of work of the run is whole or absent: its tables are as before, or as done
-                Map<String, List<String>> beforeData = withoutSteps(before);
-                Map<String, List<String>> afterData = withoutSteps(after);
-                assertTrue(afterData.equals(beforeData) || counts(afterData).equals(counts(withoutSteps(done))),
-                        () -> point + ": half-written: " + counts(afterData) + " vs before " + counts(beforeData));
+                Map<String, List<String>> beforeData = withoutSteps(point.before());
+                Map<String, List<String>> afterData = withoutSteps(snapshot(db, schema));
+                assertTrue(afterData.equals(beforeData) || counts(afterData).equals(counts(withoutSteps(point.done()))),
+                        () -> point.name() + ": half-written: " + counts(afterData) + " vs before " + counts(beforeData));
                 long lines = count(db, "SELECT COUNT(*) FROM " + schema + ".commission_lines");
                 long allocated = count(db, "SELECT COUNT(*) FROM " + schema + ".invoices WHERE commissions = 'ALLOCATED'");
-                assertEquals(lines > 0, allocated == 1, point + ": lines and the invoice agree");
-                assertEquals(0, count(db, "SELECT COUNT(*) FROM " + schema + ".work_steps WHERE status = 'DEAD'"), point);
+                assertEquals(lines > 0, allocated == 1, point.name() + ": lines and the invoice agree");
+                assertEquals(0, count(db, "SELECT COUNT(*) FROM " + schema + ".work_steps WHERE status = 'DEAD'"),
+                        point.name());
             }
 
             clock.advance(LATER);
             if (atomic) {
-                operation.run();
+                point.operation().run();
             } else {
                 agency.runDueSteps();
             }
-            assertEquals(doneCounts, counts(snapshot(db, schema)), point + ": the retry did the work once");
+            FaultPoints.didTheWorkOnce(db, schema, point);
             if (!atomic) {
                 assertEquals(1, count(db, "SELECT COUNT(*) FROM " + schema + ".work_steps WHERE status = 'DONE'"),
-                        point + ": the step is done");
+                        point.name() + ": the step is done");
             }
-        }
-        return new int[] {statements, commits, tried};
+        });
+        return new int[] {counted.statements(), counted.commits(), counted.tried()};
     }
 
     private static Map<String, List<String>> withoutSteps(Map<String, List<String>> snapshot) {

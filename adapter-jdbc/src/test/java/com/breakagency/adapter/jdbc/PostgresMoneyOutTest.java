@@ -171,14 +171,6 @@ class PostgresMoneyOutTest {
 
     // ---- every fault point ----
 
-    private interface Operation {
-        void run();
-    }
-
-    private interface Fixture {
-        Operation prepare();
-    }
-
     @Test
     @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void every_statement_and_commit_of_a_refund_a_payout_payment_and_a_credit_note_fails_without_a_half_write()
@@ -221,46 +213,12 @@ class PostgresMoneyOutTest {
         assertTrue(tried > 30, "every operation ran statements and committed");
     }
 
-    private int everyFaultPoint(String name, Fixture fixture) throws Exception {
-        db.freshPersistence();
-        Operation undisturbed = fixture.prepare();
-        faulty.reset();
-        undisturbed.run();
-        int statements = faulty.statements();
-        int commits = faulty.commits();
-        Map<String, Integer> doneCounts = counts(snapshot(db, schema));
-        assertTrue(statements > 0 && commits > 0, name);
-        System.out.println(name + ": " + statements + " statement(s), " + commits + " commit(s)");
-        int tried = 0;
-        for (int k = 1; k <= statements + commits; k++) {
-            boolean commit = k > statements;
-            int at = commit ? k - statements : k;
-            String point = name + ", " + (commit ? "commit " : "statement ") + at;
-            db.freshPersistence();
-            Operation operation = fixture.prepare();
-            Map<String, List<String>> before = snapshot(db, schema);
-            if (commit) {
-                faulty.failCommit(at);
-            } else {
-                faulty.failStatement(at);
-            }
-            BreakException failure = null;
-            try {
-                operation.run();
-            } catch (BreakException e) {
-                failure = e;
-            }
-            assertTrue(faulty.fired(), point + ": the fault was injected");
-            tried++;
-            faulty.reset();
-            assertTrue(failure != null, point + ": the call failed");
-            assertEquals(ErrorCode.PERSISTENCE_UNAVAILABLE, failure.code(), point);
-            assertEquals(commit ? Reason.COMMIT_OUTCOME_UNKNOWN : SqlFailures.DATABASE_UNREACHABLE, failure.reason(), point);
-            assertEquals(before, snapshot(db, schema), point + ": nothing was written");
+    private int everyFaultPoint(String name, FaultPoints.Fixture fixture) throws Exception {
+        return FaultPoints.tryEach(name, db, schema, faulty, fixture, point -> {
+            FaultPoints.failedWritingNothing(db, schema, point);
             clock.advance(LATER);
-            operation.run();
-            assertEquals(doneCounts, counts(snapshot(db, schema)), point + ": the retry did the work once");
-        }
-        return tried;
+            point.operation().run();
+            FaultPoints.didTheWorkOnce(db, schema, point);
+        }).tried();
     }
 }

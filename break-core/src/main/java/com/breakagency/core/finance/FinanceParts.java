@@ -3,18 +3,22 @@ package com.breakagency.core.finance;
 import com.breakagency.core.boundary.Access;
 import com.breakagency.core.boundary.Ownership;
 import com.breakagency.core.internal.Audit;
+import com.breakagency.ports.error.BreakException;
+import com.breakagency.ports.error.ErrorCode;
+import com.breakagency.ports.error.FieldError;
+import com.breakagency.ports.error.Reason;
 import com.breakagency.ports.model.EntityRef;
 import com.breakagency.ports.model.EntityType;
+import com.breakagency.ports.model.finance.Beneficiary;
+import com.breakagency.ports.model.finance.BeneficiaryKind;
 import com.breakagency.ports.model.finance.IdempotencyRecord;
 import com.breakagency.ports.model.finance.Invoice;
 import com.breakagency.ports.spi.IdGenerator;
 import com.breakagency.ports.spi.Persistence;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
-import com.breakagency.ports.error.BreakException;
-import com.breakagency.ports.error.ErrorCode;
-import com.breakagency.ports.error.Reason;
 
 /**
  * What every finance job is wired with, and the few look-ups they share: who owns an invoice, the invoice
@@ -92,6 +96,19 @@ record FinanceParts(Persistence stores, Audit audit, IdGenerator ids, Clock cloc
     /** The workflow break of a record an idempotency record names but that is missing. */
     static BreakException missing(String what) {
         return BreakException.workflowBreak(Reason.INVARIANT_BROKEN, "an idempotency record names a missing " + what);
+    }
+
+    /**
+     * The beneficiary a listing asks for: its kind and id together, or neither.
+     *
+     * @throws BreakException VALIDATION_FAILED at {@code #/beneficiaryId} when only one of them is given
+     */
+    static Optional<Beneficiary> requestedBeneficiary(BeneficiaryKind kind, String id) {
+        if ((kind == null) != (id == null)) {
+            throw BreakException.validation(List.of(new FieldError("#/beneficiaryId", "Beneficiary",
+                    "give both the beneficiary's kind and id, or neither")));
+        }
+        return kind == null ? Optional.empty() : Optional.of(new Beneficiary(kind, id));
     }
 
     /** The audit subject of an invoice. */

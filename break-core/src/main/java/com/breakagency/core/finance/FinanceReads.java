@@ -102,12 +102,7 @@ final class FinanceReads {
     Page<CommissionLine> listCommissions(OperationContext context, CommissionQuery query) {
         return boundary.call(context, FinanceOperations.LIST_COMMISSIONS, query, (call, q) -> {
             Optional<String> after = Cursors.decode(q.cursor());
-            if ((q.beneficiaryKind() == null) != (q.beneficiaryId() == null)) {
-                throw BreakException.validation(List.of(new FieldError("#/beneficiaryId", "Beneficiary",
-                        "give both the beneficiary's kind and id, or neither")));
-            }
-            Optional<Beneficiary> requested = q.beneficiaryKind() == null ? Optional.empty()
-                    : Optional.of(new Beneficiary(q.beneficiaryKind(), q.beneficiaryId()));
+            Optional<Beneficiary> requested = FinanceParts.requestedBeneficiary(q.beneficiaryKind(), q.beneficiaryId());
             Optional<Optional<Beneficiary>> scope = Scope.ofBeneficiary(call.access(), requested);
             if (scope.isEmpty()) {
                 return new Page<CommissionLine>(List.of(), Optional.empty());

@@ -54,12 +54,7 @@ final class MoneyOutReads {
     Page<Payout> listPayouts(OperationContext context, PayoutQuery query) {
         return boundary.call(context, FinanceOperations.LIST_PAYOUTS, query, (call, q) -> {
             Optional<String> after = Cursors.decode(q.cursor());
-            if ((q.beneficiaryKind() == null) != (q.beneficiaryId() == null)) {
-                throw BreakException.validation(List.of(new FieldError("#/beneficiaryId", "Beneficiary",
-                        "give both the beneficiary's kind and id, or neither")));
-            }
-            Optional<Beneficiary> requested = q.beneficiaryKind() == null ? Optional.empty()
-                    : Optional.of(new Beneficiary(q.beneficiaryKind(), q.beneficiaryId()));
+            Optional<Beneficiary> requested = FinanceParts.requestedBeneficiary(q.beneficiaryKind(), q.beneficiaryId());
             Optional<Optional<Beneficiary>> scope = Scope.ofBeneficiary(call.access(), requested);
             if (scope.isEmpty()) {
                 return new Page<Payout>(List.of(), Optional.empty());
